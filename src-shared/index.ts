@@ -6,3 +6,4 @@ export * from './lifecycle';
 export * from './time';
 export * from './reasons';
 export * from './marketplace/lead-source';
+export * from './marketplace/normalize';

@@ -85,12 +85,13 @@ export function normalizeLeadAction(value: unknown): KnownLeadAction | (string &
 
 export function leadSourceLabel(source: string | null): string {
   if (source === null) return '';
-  return (SOURCE_LABELS as Record<string, string>)[source] ?? source;
+  // hasOwn: a source named `__proto__` must not read Object.prototype.
+  return Object.hasOwn(SOURCE_LABELS, source) ? (SOURCE_LABELS as Record<string, string>)[source] ?? source : source;
 }
 
 export function leadActionLabel(action: string | null): string {
   if (action === null) return '';
-  return (ACTION_LABELS as Record<string, string>)[action] ?? action;
+  return Object.hasOwn(ACTION_LABELS, action) ? (ACTION_LABELS as Record<string, string>)[action] ?? action : action;
 }
 
 // `publisher.offer` ids have no spaces; a display name (`Contoso CRM Connector`) does not split.
@@ -116,7 +117,7 @@ function splitSourceAndAction(head: string): { source: string; action: string } 
 }
 
 export function parseLeadSource(raw: unknown): ParsedLeadSource {
-  const text = typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : '';
+  const text = typeof raw === 'string' ? raw : '';
   const bar = text.indexOf('|');
   const head = bar >= 0 ? text.slice(0, bar) : text;
   // Extra bars: the offer is the first non-empty segment after the first bar.
