@@ -1,0 +1,5 @@
+// The IPC contracts between the UI and the Electron shell. The preload imports `./channels` only.
+export * from './channels';
+export * from './contracts';
+export * from './desktop-bridge';
+export * from './schemas';
