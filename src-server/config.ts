@@ -9,8 +9,21 @@ export const ServiceConfigSchema = z.object({
   databaseUrl: z.string().url().optional(),
   rendererDir: z.string().default(path.resolve('out/renderer')),
   corsOrigins: z.array(z.string()).default([]),
+  /** The URL clients use (demo credentials, intake URLs); defaults to http://host:port. */
+  publicUrl: z.string().url().optional(),
+  accessTokenTtlSeconds: z.coerce.number().int().min(1).default(15 * 60),
+  refreshTokenTtlDays: z.coerce.number().int().min(1).default(30),
+  /** How often the expiry sweeper runs; 0 turns it off (tests call it directly). */
+  sweepIntervalMs: z.coerce.number().int().min(0).default(60_000),
+  /** SSE heartbeat comment interval. */
+  heartbeatMs: z.coerce.number().int().min(50).default(20_000),
+  /** Seed the demo organizations when the database has none (the main job does; tests do not). */
+  seedDemo: z.boolean().default(false),
+  pullPageLimit: z.coerce.number().int().min(1).default(1000),
+  snapshotPageSize: z.coerce.number().int().min(1).default(2000),
 });
 export type ServiceConfig = z.infer<typeof ServiceConfigSchema>;
+export type ServiceConfigInput = z.input<typeof ServiceConfigSchema>;
 
 export function configFromEnv(env: NodeJS.ProcessEnv): ServiceConfig {
   const parsed = ServiceConfigSchema.safeParse({
@@ -20,10 +33,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServiceConfig {
     databaseUrl: env['DATABASE_URL'] || undefined,
     rendererDir: env['PARTNER_DESK_RENDERER_DIR'] || undefined,
     corsOrigins: env['CORS_ORIGINS'] ? env['CORS_ORIGINS'].split(',').map((o) => o.trim()) : undefined,
+    publicUrl: env['PUBLIC_URL'] || undefined,
+    sweepIntervalMs: env['SWEEP_INTERVAL_MS'] || undefined,
+    seedDemo: env['PARTNER_DESK_DEMO'] === '0' ? false : true,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid service configuration: ${problems}`);
   }
   return parsed.data;
+}
+
+export function serviceUrlOf(config: ServiceConfig, boundPort?: number): string {
+  return config.publicUrl ?? `http://${config.host}:${boundPort ?? config.port}`;
 }
