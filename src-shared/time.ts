@@ -69,12 +69,11 @@ function askedForContact(referral: Referral): boolean {
   return marketplace.leadSource.action === 'PLT' || marketplace.actions.some((a) => a.action === 'PLT');
 }
 
-/** The flame: the customer asked to be contacted and creation was less than 72 hours ago. */
+/** The flame: the customer asked to be contacted, creation was less than 72 hours ago, and it is still open. */
 export function contactMeActive(referral: Referral, now: string): boolean {
   if (isTerminal(referral) || !askedForContact(referral)) return false;
-  const created = toMs(referral.createdDateTime);
-  const at = toMs(now);
-  return at >= created && at < created + CONTACT_ME_WINDOW_HOURS * HOUR_MS;
+  // No lower bound: a device clock slightly behind the creation time must not hide the flame.
+  return toMs(now) < toMs(referral.createdDateTime) + CONTACT_ME_WINDOW_HOURS * HOUR_MS;
 }
 
 export interface ReminderItem {
