@@ -7,6 +7,7 @@ import type { ServiceContext } from './context';
 import { openDatabase } from './db/open';
 import { loadServiceMeta } from './db/service-meta';
 import { registerErrorHandling } from './http/errors';
+import { registerIntegrations } from './integrations';
 import { registerWebApp } from './http/web-app';
 import { ReferralEvents } from './referrals/referral-events';
 import { ExpirySweeper } from './sweeper/expiry-sweeper';
@@ -62,6 +63,7 @@ export async function buildService(config: ServiceConfig, options: BuildOptions 
     server.get('/healthz', async () => ({ status: 'ok', database: db.kind, version: SERVICE_VERSION }));
     registerAuthRoutes(server, ctx);
     registerSyncRoutes(server, ctx, streams);
+    await registerIntegrations(server, ctx);
     await registerWebApp(server, config.rendererDir);
 
     // preClose runs before in-flight requests are awaited: long-lived streams would hold it open.
