@@ -1,0 +1,64 @@
+import type { PartnerDeskDb } from './schema';
+import type { ReferralRow } from './rows';
+import { addCountDelta, searchRowOf, tombstoneOf } from './base-delta';
+import { getMeta, setMeta } from './meta';
+
+// The only way base (service) state is written: each call keeps the counts and the search rows
+// in step, inside the caller's transaction, so counts never need a scan and search never a reload.
+
+/** The tables a base write touches; a caller's transaction must include them. */
+export function baseTables(db: PartnerDeskDb) {
+  return [db.referrals, db.counts, db.search, db.meta] as const;
+}
+
+export interface BaseWriteResult {
+  /** Ids that were not in the base before this write. */
+  inserted: string[];
+}
+
+export async function writeBase(
+  db: PartnerDeskDb,
+  upserts: readonly ReferralRow[],
+  deletes: readonly string[] = [],
+): Promise<BaseWriteResult> {
+  if (upserts.length === 0 && deletes.length === 0) return { inserted: [] };
+  const ids = [...upserts.map((r) => r.id), ...deletes];
+  const before = await db.referrals.bulkGet(ids);
+  const counts = new Map<string, number>();
+  const inserted: string[] = [];
+  const puts: ReferralRow[] = [];
+  upserts.forEach((row, i) => {
+    const old = before[i];
+    if (old) {
+      addCountDelta(counts, old, -1);
+      // The first arrival is what bounds a pending action's time: keep it.
+      puts.push({ ...row, receivedAt: old.receivedAt });
+    } else {
+      inserted.push(row.id);
+      puts.push(row);
+    }
+    addCountDelta(counts, row, +1);
+  });
+  const gone: ReferralRow[] = [];
+  deletes.forEach((_, i) => {
+    const old = before[upserts.length + i];
+    if (old) {
+      addCountDelta(counts, old, -1);
+      gone.push(old);
+    }
+  });
+  const rev = (await getMeta(db.meta, 'rev')) + 1;
+  await setMeta(db.meta, 'rev', rev);
+  await db.referrals.bulkPut(puts);
+  if (gone.length > 0) await db.referrals.bulkDelete(gone.map((r) => r.id));
+  await db.search.bulkPut([...puts.map((r) => searchRowOf(r, rev)), ...gone.map((r) => tombstoneOf(r.id, r.tab, rev))]);
+  await applyCounts(db, counts);
+  return { inserted };
+}
+
+async function applyCounts(db: PartnerDeskDb, deltas: Map<string, number>): Promise<void> {
+  const keys = [...deltas.keys()].filter((k) => deltas.get(k) !== 0);
+  if (keys.length === 0) return;
+  const rows = await db.counts.bulkGet(keys);
+  await db.counts.bulkPut(keys.map((key, i) => ({ key, n: (rows[i]?.n ?? 0) + (deltas.get(key) ?? 0) })));
+}

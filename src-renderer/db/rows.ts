@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import type { Referral, Stage, Tab } from '../../src-shared';
+import type { FieldConflictSchemaLoose, OutcomeSchema } from './row-schemas';
+
+// The shapes stored in IndexedDB. Referral rows are lean (only what the indexes and the list
+// need) plus the service's document; every other table is small.
+
+/** Sorts after every ISO date: rows without a deadline go last in deadline order. */
+export const NO_DEADLINE = '~';
+
+export interface ReferralRow {
+  id: string;
+  tab: Tab;
+  stage: Stage;
+  /** Received: the response deadline; Accepted: the closing date; else NO_DEADLINE. */
+  deadline: string;
+  createdAt: string;
+  /** Booleans cannot be indexed: 1 = favorite. */
+  fav: 0 | 1;
+  /** The service version of this copy. */
+  version: number;
+  /** The snapshot that last wrote this row ('' when written by a pull). */
+  snap: string;
+  /** When this copy first reached this device (lower bound of a pending action's time). */
+  receivedAt: string;
+  doc: Referral;
+}
+
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+export interface OutboxRow {
+  /** Per device, gap-free, allocated in the same transaction as the row. */
+  seq: number;
+  /** The mutation id (uuid) sent to the service. */
+  id: string;
+  name: string;
+  args: unknown;
+  referralId: string;
+  /** Device clock when the user acted: evidence for deadline questions only. */
+  createdAt: string;
+  /** Known once the service answered (push result or pull outcome). */
+  outcome?: Outcome;
+  reason?: string;
+  conflicts?: z.infer<typeof FieldConflictSchemaLoose>[];
+  atVersion?: number;
+}
+
+export interface SyncIssueRow {
+  /** The mutation id. */
+  id: string;
+  seq: number;
+  name: string;
+  args: unknown;
+  referralId: string;
+  reason: string;
+  conflicts?: z.infer<typeof FieldConflictSchemaLoose>[];
+  /** The service's current copy when the rejection reached this device (null: not visible). */
+  serviceCopy: Referral | null;
+  createdAt: string;
+  recordedAt: string;
+}
+
+/** A note being typed: kept across reloads until it is sent (then it becomes an outbox row). */
+export interface NoteDraftRow {
+  id: string;
+  referralId: string;
+  text: string;
+  updatedAt: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** Maintained on every base write: `t:<tab>:<stage>` and `f:<tab>` (favorites). */
+export interface CountRow {
+  key: string;
+  n: number;
+}
+
+/** One compact row per referral for the in-memory search index; `gone` rows are tombstones. */
+export interface SearchRow {
+  id: string;
+  text: string;
+  tab: Tab;
+  stage: Stage;
+  rev: number;
+  gone: 0 | 1;
+}
+
+export const countKey = (tab: Tab, stage: Stage): string => `t:${tab}:${stage}`;
+export const favKey = (tab: Tab): string => `f:${tab}`;

@@ -1,0 +1,94 @@
+import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
+import { ReferralSchema } from '../../src-shared';
+import { toReferralRow, versionFromETag } from './lean';
+import { OutboxRowV1Schema, ReferralRowV1Schema } from './row-schemas';
+import { addCountDelta, searchRowOf } from './base-delta';
+import type { CountRow, MetaRow, NoteDraftRow, OutboxRow, ReferralRow, SearchRow, SyncIssueRow } from './rows';
+
+// The local database. Version 1 was the first shipped shape (documents keyed by id, an outbox
+// keyed by seq, meta); version 2 adds the lean indexed shape, counts, sync issues, note drafts
+// and search rows. Never edit a released version: add the next one with an upgrade.
+
+export const DB_NAME = 'partner-desk';
+
+/** The stores of version 1, kept so that the upgrade test can create a real version-1 database. */
+export const V1_STORES = {
+  referrals: 'id',
+  outbox: 'seq',
+  meta: 'key',
+} as const;
+
+// Compound indexes end with the primary key so that every index key is unique: the list's offset
+// arithmetic (queries.ts) compares keys to place pending changes exactly.
+export const V2_STORES = {
+  referrals:
+    'id, [tab+stage+deadline+id], [tab+stage+createdAt+id], [stage+deadline+id], [stage+createdAt+id], [fav+createdAt+id], [fav+tab+createdAt+id], snap',
+  outbox: 'seq, referralId',
+  syncIssues: 'id, seq, referralId',
+  notes: 'id, referralId',
+  meta: 'key',
+  counts: 'key',
+  search: 'id, rev',
+} as const;
+
+export const CURRENT_VERSION = 2;
+
+export class PartnerDeskDb extends Dexie {
+  declare referrals: Table<ReferralRow, string>;
+  declare outbox: Table<OutboxRow, number>;
+  declare syncIssues: Table<SyncIssueRow, string>;
+  declare notes: Table<NoteDraftRow, string>;
+  declare meta: Table<MetaRow, string>;
+  declare counts: Table<CountRow, string>;
+  declare search: Table<SearchRow, string>;
+
+  constructor(name: string = DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores(V1_STORES);
+    this.version(2).stores(V2_STORES).upgrade(upgradeToV2);
+  }
+}
+
+/** Rebuilds rows written by version 1 into the lean shape; every old row is parsed with zod. */
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  const now = new Date().toISOString();
+  const referrals = tx.table<unknown, string>('referrals');
+  const old = await referrals.toArray();
+  const rows: ReferralRow[] = [];
+  const bad: string[] = [];
+  for (const raw of old) {
+    const row = ReferralRowV1Schema.safeParse(raw);
+    const doc = row.success ? ReferralSchema.safeParse(row.data.doc) : null;
+    if (!row.success || !doc?.success) {
+      const id = (raw as { id?: unknown }).id;
+      if (typeof id === 'string') bad.push(id);
+      continue;
+    }
+    const version = row.data.version || (versionFromETag(doc.data.eTag) ?? 0);
+    rows.push(toReferralRow(doc.data, version, { snap: '', receivedAt: now }));
+  }
+  const counts = new Map<string, number>();
+  for (const row of rows) addCountDelta(counts, row, +1);
+  await referrals.bulkPut(rows);
+  await referrals.bulkDelete(bad);
+  await tx.table<CountRow, string>('counts').bulkPut([...counts].map(([key, n]) => ({ key, n })));
+  await tx.table<SearchRow, string>('search').bulkPut(rows.map((r) => searchRowOf(r, 1)));
+  const meta = tx.table<MetaRow, string>('meta');
+  await meta.put({ key: 'rev', value: 1 });
+  // A copy we could not read is re-downloaded rather than shown wrong: forget the cursor.
+  if (bad.length > 0) await meta.put({ key: 'cursor', value: null });
+
+  const outbox = tx.table<unknown, number>('outbox');
+  for (const raw of await outbox.toArray()) {
+    const parsed = OutboxRowV1Schema.safeParse(raw);
+    if (!parsed.success) continue; // left as is: push sends it and the service records the rejection
+    const args = parsed.data.args as { referralId?: unknown } | null;
+    const referralId = typeof args?.referralId === 'string' ? args.referralId : '';
+    await outbox.put({ ...parsed.data, referralId } satisfies OutboxRow);
+  }
+}
+
+/** Opens a database in a fresh fake or real IndexedDB factory. */
+export function openDb(name: string = DB_NAME, options?: DexieOptions): PartnerDeskDb {
+  return new PartnerDeskDb(name, options);
+}

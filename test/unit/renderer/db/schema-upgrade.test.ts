@@ -1,0 +1,54 @@
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { PartnerDeskDb, V1_STORES } from '../../../../src-renderer/db/schema';
+import { getMeta } from '../../../../src-renderer/db/meta';
+import { countsQuery } from '../../../../src-renderer/db/queries';
+import { doc, referralId } from '../support/db';
+
+// A database written by version 1 opens with the current schema: rows are parsed with zod and
+// rebuilt into the lean shape, counts and search rows are built, unreadable rows are dropped and
+// the cursor forgotten so that they are downloaded again.
+
+describe('database upgrade from version 1', () => {
+  it('migrates referrals, outbox and meta', async () => {
+    const factory = new IDBFactory();
+    const v1 = new Dexie('pd', { indexedDB: factory, IDBKeyRange });
+    v1.version(1).stores(V1_STORES);
+    await v1.table('referrals').bulkPut([
+      { id: referralId(1), version: 3, doc: doc(1) },
+      { id: referralId(2), version: 4, doc: doc(2, { status: 'Active', substatus: 'Accepted', favorite: true }) },
+      { id: 'broken', version: 5, doc: { id: 'broken', createdDateTime: 'yesterday' } },
+    ]);
+    await v1.table('outbox').put({ seq: 1, id: 'm-1', name: 'setFavorite', args: { referralId: referralId(1), favorite: true }, createdAt: '2025-03-02T10:00:00.000Z' });
+    await v1.table('meta').bulkPut([
+      { key: 'deviceId', value: 'device-1' },
+      { key: 'seq', value: 1 },
+      { key: 'cursor', value: 'c-9' },
+    ]);
+    v1.close();
+
+    const db = new PartnerDeskDb('pd', { indexedDB: factory, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(2);
+    const rows = await db.referrals.toArray();
+    expect(rows.map((r) => r.id).sort()).toEqual([referralId(1), referralId(2)]);
+    const accepted = rows.find((r) => r.id === referralId(2));
+    expect(accepted).toMatchObject({ tab: 'marketplace', stage: 'accepted', fav: 1, version: 4 });
+    expect((await countsQuery(db)).byTab.marketplace).toEqual({ received: 1, accepted: 1, archived: 0 });
+    expect(await db.search.count()).toBe(2);
+    expect(await db.outbox.get(1)).toMatchObject({ referralId: referralId(1), name: 'setFavorite' });
+    expect(await getMeta(db.meta, 'deviceId')).toBe('device-1');
+    expect(await getMeta(db.meta, 'seq')).toBe(1);
+    // The broken row is re-downloaded: the cursor is forgotten.
+    expect(await getMeta(db.meta, 'cursor')).toBeNull();
+    db.close();
+  });
+
+  it('opens an empty database at the current version', async () => {
+    const db = new PartnerDeskDb('fresh', { indexedDB: new IDBFactory(), IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await getMeta(db.meta, 'seq')).toBe(0);
+  });
+});
