@@ -1,4 +1,5 @@
 // Composition root of the Electron main process: wiring only.
 import { startDesktopApp } from './adapters/electron/desktop-app';
+import { resolveServiceConfig } from './config';
 
-startDesktopApp({ serviceOrigin: process.env['PARTNER_DESK_SERVICE_URL'] ?? 'http://127.0.0.1:4870' });
+startDesktopApp(resolveServiceConfig(process.env));

@@ -1,31 +1,76 @@
 import { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from '../../security/app-origin';
+import type { QuitState } from '../../windows/quit-state';
+import { MIN_SIZE } from '../../windows/window-state';
+import type { RestoredBounds } from '../../windows/window-state';
+import type { WindowStateKeeper } from '../../windows/window-state-keeper';
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  restored: RestoredBounds;
+  keeper: WindowStateKeeper;
+  quitState: QuitState;
+  icon: string | undefined;
+  /** The page is gone (reload, crash): pending navigation must wait for it again. */
+  onPageGone: () => void;
+}
 
 /** The one application window: sandboxed, isolated, no Node, nothing but our own pages. */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 720,
-    minHeight: 480,
+    ...options.restored.bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'Partner Desk',
+    ...(options.icon ? { icon: options.icon } : {}),
     webPreferences: {
-      preload: preloadPath,
+      preload: options.preloadPath,
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
       spellcheck: true,
     },
   });
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.on('will-redirect', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  if (options.restored.maximized) window.maximize();
+
+  const remember = (): void => {
+    if (!window.isDestroyed() && !window.isMinimized() && !window.isFullScreen()) {
+      options.keeper.changed(window.getNormalBounds(), window.isMaximized());
+    }
+  };
+  window.on('resize', remember);
+  window.on('move', remember);
+  window.on('maximize', remember);
+  window.on('unmaximize', remember);
+
+  // Close-to-tray: the window hides and reminders keep coming from the tray, until a real quit.
+  window.on('close', (event) => {
+    remember();
+    void options.keeper.flush();
+    if (options.quitState.shouldHideOnClose()) {
+      event.preventDefault();
+      window.hide();
+    }
+  });
+  window.webContents.on('did-start-loading', options.onPageGone);
+  window.webContents.on('render-process-gone', options.onPageGone);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
   return window;
+}
+
+/** Shows, restores and focuses a window (also the hidden close-to-tray one). */
+export function showAndFocus(window: BrowserWindow): void {
+  if (window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  if (!window.isVisible()) window.show();
+  window.focus();
 }
