@@ -1,15 +1,5 @@
-// The service's entry point: read the configuration, listen on loopback, stop cleanly on SIGTERM.
-import { buildService } from './app';
+// The service's entry point (`tsx src-server/main.ts`): read the configuration and run the main job.
 import { configFromEnv } from './config';
+import { startService } from './start';
 
-const config = configFromEnv(process.env);
-const server = await buildService(config, { logger: true });
-await server.listen({ host: config.host, port: config.port });
-const url = `http://${config.host}:${config.port}`;
-process.stdout.write(`\nPartner Desk is running.\n  Web UI:  ${url}/app/\n  Service: ${url}\n\n`);
-
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    void server.close().then(() => process.exit(0));
-  });
-}
+await startService(configFromEnv(process.env));
