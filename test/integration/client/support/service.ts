@@ -1,0 +1,105 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { ReferralSchema, type Referral } from '../../../../src-shared/index';
+import { buildService } from '../../../../src-server/app';
+import { ServiceConfigSchema, type ServiceConfig } from '../../../../src-server/config';
+import { createOrganization, createUser } from '../../../../src-server/auth/identity-repo';
+import { writeReferrals } from '../../../../src-server/referrals/referral-repo';
+import { sweepExpired } from '../../../../src-server/sweeper/expiry-sweeper';
+import { demoReferrals } from '../../../../src-server/demo/demo-referrals';
+
+// The real service (Fastify + PGlite in memory) on loopback, with a clock the test moves, one
+// organization with an admin, and helpers to add referrals, run the expiry sweeper and read the
+// service's own state for the assertions.
+
+export interface SimClock {
+  nowMs: number;
+  now(): Date;
+  advance(ms: number): void;
+}
+
+export function simClock(startIso = '2025-06-02T08:00:00.000Z'): SimClock {
+  const clock: SimClock = {
+    nowMs: Date.parse(startIso),
+    now: () => new Date(clock.nowMs),
+    advance: (ms) => {
+      clock.nowMs += ms;
+    },
+  };
+  return clock;
+}
+
+export interface ClientTestService {
+  server: FastifyInstance;
+  url: string;
+  clock: SimClock | null;
+  orgId: string;
+  admin: { email: string; password: string };
+  addReferrals(docs: readonly Referral[]): Promise<void>;
+  addDemoReferrals(count: number, seed?: number): Promise<Referral[]>;
+  sweep(): Promise<number>;
+  /** The service's live referrals of the organization: id → {version, data}. */
+  referrals(): Promise<Map<string, { version: number; data: Referral }>>;
+  pushResults(deviceId: string): Promise<{ seq: number; mutation_id: string; outcome: string; reason: string | null }[]>;
+  close(): Promise<void>;
+}
+
+const PASSWORD = 'correct horse battery';
+
+export async function startClientTestService(
+  options: { clock?: SimClock | null; config?: Partial<ServiceConfig> } = {},
+): Promise<ClientTestService> {
+  const clock = options.clock ?? null;
+  const config = {
+    ...ServiceConfigSchema.parse({ port: 0, rendererDir: path.resolve('out/renderer'), sweepIntervalMs: 0, ...options.config }),
+    // PGlite in memory: nothing on disk, nothing shared between tests.
+    dataDir: null as unknown as string,
+  };
+  const server = await buildService(config, clock ? { now: () => clock.now() } : {});
+  const url = await server.listen({ host: '127.0.0.1', port: 0 });
+  const ctx = server.partnerDesk;
+  const org = await createOrganization(ctx.db, { name: 'Contoso Partners' });
+  const admin = { email: 'admin@contoso.example', password: PASSWORD };
+  await createUser(ctx.db, { orgId: org.id, ...admin, role: 'admin', displayName: 'Ada Admin' });
+  const addReferrals = async (docs: readonly Referral[]) => {
+    if (docs.length === 0) return;
+    await writeReferrals(ctx, org.id, { channel: 'seed', actor: { userId: null, displayName: 'Test' } }, (writer) =>
+      writer.saveMany(docs.map((after) => ({ before: null, after, action: 'create', keepUpdatedDateTime: true }))),
+    );
+  };
+  return {
+    server,
+    url,
+    clock,
+    orgId: org.id,
+    admin,
+    addReferrals,
+    async addDemoReferrals(count, seed = 7) {
+      const docs = demoReferrals({
+        count,
+        seed,
+        now: ctx.now().toISOString(),
+        partnerName: 'Contoso Partners',
+        partnerTeam: [{ firstName: 'Sam', lastName: 'Seller', email: 'sam@contoso.example', phoneNumber: '' }],
+      });
+      for (let i = 0; i < docs.length; i += 5000) await addReferrals(docs.slice(i, i + 5000));
+      return docs;
+    },
+    sweep: () => sweepExpired(ctx),
+    async referrals() {
+      const rows = await ctx.db.query<{ id: string; version: number; data: unknown }>(
+        'SELECT id, version, data FROM referrals WHERE org_id = $1 AND NOT deleted',
+        [org.id],
+      );
+      return new Map(rows.map((r) => [r.id, { version: Number(r.version), data: ReferralSchema.parse(r.data) }]));
+    },
+    async pushResults(deviceId) {
+      const rows = await ctx.db.query<{ seq: number; mutation_id: string; outcome: string; reason: string | null }>(
+        'SELECT seq, mutation_id, outcome, reason FROM push_results WHERE device_id = $1 ORDER BY seq',
+        [deviceId],
+      );
+      return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+    },
+    close: () => server.close(),
+  };
+}
