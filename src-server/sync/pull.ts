@@ -38,7 +38,11 @@ export async function handlePull(ctx: ServiceContext, principal: Principal, body
   const limit = Math.min(request.limit ?? ctx.config.pullPageLimit, ctx.config.pullPageLimit);
   const cursor = usableCursor(ctx, principal, request.cursor);
   const serverTime = () => ctx.now().toISOString();
-  if (!cursor) return reset(ctx, principal, serverTime);
+  if (!cursor) {
+    const owner = await ctx.db.query<{ user_id: string }>('SELECT user_id FROM devices WHERE id = $1', [request.deviceId]);
+    if (owner[0] && owner[0].user_id !== principal.userId) throw deviceForbidden();
+    return reset(ctx, principal, serverTime);
+  }
 
   const answer = await ctx.db.tx(
     async (tx) => {
@@ -48,7 +52,7 @@ export async function handlePull(ctx: ServiceContext, principal: Principal, body
       if (cursor.version > maxVersion) return null;
       const device = await tx.query<{ user_id: string; last_seq: number }>('SELECT user_id, last_seq FROM devices WHERE id = $1', [request.deviceId]);
       if (device[0] && device[0].user_id !== principal.userId) {
-        throw new HttpError(403, 'device_forbidden', 'This device is registered to another user.');
+        throw deviceForbidden();
       }
       const now = visibilitySql(principal, 2);
       const was = visibilitySql(principal, 2 + now.params.length, 'was');
@@ -112,3 +116,5 @@ async function reset(ctx: ServiceContext, principal: Principal, serverTime: () =
     body: { reset: true, snapshot: snapshot.id, pageCount: pageCountOf(snapshot), total: snapshot.total, serverTime: serverTime() },
   };
 }
+
+const deviceForbidden = () => new HttpError(403, 'device_forbidden', 'This device is registered to another user.');
