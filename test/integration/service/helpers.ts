@@ -179,9 +179,10 @@ export class DeviceReplica {
     readonly deviceId = randomUUID(),
   ) {}
 
-  apply(changes: readonly Change[]): void {
+  /** `fromPull`: recorded in `seen` (snapshot pages may repeat what the following pull sends). */
+  apply(changes: readonly Change[], fromPull = true): void {
     for (const change of changes) {
-      this.seen.push(change);
+      if (fromPull) this.seen.push(change);
       if (change.op === 'delete') this.rows.delete(change.id);
       else if (change.data) this.rows.set(change.id, change.data);
     }
@@ -198,7 +199,7 @@ export class DeviceReplica {
         for (;;) {
           const snap = await snapshotPage(this.url, this.token, reply.body.snapshot ?? null, page);
           if (snap.status !== 200) throw new Error(`snapshot ${snap.status}`);
-          this.apply(snap.body.changes);
+          this.apply(snap.body.changes, false);
           if (!snap.body.hasMore) {
             this.cursor = snap.body.cursor;
             break;
