@@ -49,6 +49,8 @@ export class UpdateController {
     this.set({ state: 'checking' });
     try {
       await this.deps.updater.check();
+      // The check settled without saying "available" or "not available": do not stay "checking".
+      if (this.status.state === 'checking') this.set({ state: 'idle', lastCheckedAt: this.lastCheckedAt });
     } catch (error) {
       this.onUpdaterEvent({ type: 'error', message: error instanceof Error ? error.message : String(error) });
     }
