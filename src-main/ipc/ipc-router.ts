@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { InvokeName } from '../../src-shared/ipc/channels';
 import { INVOKE_CONTRACTS } from '../../src-shared/ipc/contracts';
 import type { InvokeContracts } from '../../src-shared/ipc/contracts';
+import { describeIssues } from '../../src-shared/ipc/describe-issues';
 import type { IpcResult } from '../../src-shared/ipc/desktop-bridge';
 import type { Logger } from '../ports/clock';
 import type { IpcMainPort, IpcSender } from '../ports/ipc-port';
@@ -59,17 +60,6 @@ async function invokeSafely(
 
 function failure(code: IpcFailure['code'], message: string): IpcResult<never> {
   return { ok: false, error: { code, message } };
-}
-
-/** "items.0.dueAt: Invalid ISO datetime; count: Too small…" — the field first, so it is findable. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => {
-      const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '(input)';
-      return `${field}: ${issue.message}`;
-    })
-    .join('; ');
 }
 
 function describeSender(sender: IpcSender): string {

@@ -1,14 +1,11 @@
 import type { NewReferral, NotificationPreferences } from '../../src-shared/ipc/schemas';
 import type { Clock, Timer, TimerHandle } from '../ports/clock';
-import type { Notice } from './notification-center';
-import { pauseEnd } from './preferences';
-import { plural } from './reminder-text';
+import { newReferralNotice, pauseEnd, wantsNewReferral } from '../../src-shared/ipc/notices';
+import type { Notice } from '../../src-shared/ipc/notices';
 
 /** Referrals reported within this window become one notification ("5 new referrals"). */
 export const BATCH_WINDOW_MS = 5_000;
 const REMEMBERED_IDS = 20_000;
-
-const TAB_NAMES = { marketplace: 'Marketplace leads', qualified: 'Qualified leads', cosell: 'Co-sell' } as const;
 
 export interface NewReferralNoticesDeps {
   clock: Clock;
@@ -38,7 +35,7 @@ export class NewReferralNotices {
     let queued = 0;
     for (const referral of batch.referrals) {
       if (this.announced.has(referral.id) || this.pending.has(referral.id)) continue;
-      if (!wanted(referral, preferences)) continue;
+      if (!wantsNewReferral(referral, preferences)) continue;
       this.pending.set(referral.id, referral);
       queued += 1;
     }
@@ -78,29 +75,3 @@ export class NewReferralNotices {
   }
 }
 
-export function wanted(referral: NewReferral, preferences: NotificationPreferences): boolean {
-  const rule = preferences.newReferrals[referral.tab];
-  if (rule.notify === 'none') return false;
-  if (rule.notify === 'urgent-only' && !referral.urgent) return false;
-  return rule.qualifications.length === 0 || rule.qualifications.includes(referral.qualification);
-}
-
-export function newReferralNotice(referrals: readonly NewReferral[]): Notice {
-  const urgentCount = referrals.filter((r) => r.urgent).length;
-  const [only] = referrals;
-  if (only && referrals.length === 1) {
-    return {
-      title: only.urgent ? 'New referral: contact requested' : 'New referral',
-      body: `${only.title || 'A new referral'} (${TAB_NAMES[only.tab]})`,
-      urgent: only.urgent,
-      target: { referralId: only.id },
-    };
-  }
-  const tabs = [...new Set(referrals.map((r) => TAB_NAMES[r.tab]))].join(', ');
-  return {
-    title: plural(referrals.length, 'new referral'),
-    body: urgentCount > 0 ? `${urgentCount} asked to be contacted. In ${tabs}.` : `In ${tabs}.`,
-    urgent: urgentCount > 0,
-    target: null,
-  };
-}

@@ -1,12 +1,9 @@
+import type { Notice, NoticeTarget } from '../../src-shared/ipc/notices';
 import type { Logger } from '../ports/clock';
-import type { NotificationHandle, NotificationRequest, Notifier } from '../ports/notifier';
+import type { NotificationHandle, Notifier } from '../ports/notifier';
 
-/** Where a click leads: one referral, or just the window (a summary). */
-export type NotificationTarget = { referralId: string } | null;
-
-export interface Notice extends NotificationRequest {
-  target: NotificationTarget;
-}
+export type { Notice };
+export type NotificationTarget = NoticeTarget;
 
 // The OS keeps notifications in its center long after they are shown; past this many, the oldest
 // reference is dropped so the set cannot grow for the lifetime of a tray app.

@@ -1,19 +1,9 @@
-import { notificationPreferencesSchema } from '../../src-shared/ipc/schemas';
+import { pauseEnd } from '../../src-shared/ipc/notices';
+import { DEFAULT_NOTIFICATION_PREFERENCES, notificationPreferencesSchema } from '../../src-shared/ipc/schemas';
 import type { NotificationPreferences, NotificationSettings } from '../../src-shared/ipc/schemas';
 import type { Clock, Logger } from '../ports/clock';
 import type { FileStore } from '../ports/file-store';
 import { JsonFile } from '../persistence/json-file';
-
-export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {
-  remindersEnabled: true,
-  thresholdsHours: [72, 24, 2],
-  newReferrals: {
-    marketplace: { notify: 'all', qualifications: [] },
-    qualified: { notify: 'all', qualifications: [] },
-    cosell: { notify: 'all', qualifications: [] },
-  },
-  pausedUntil: null,
-};
 
 /** Notification preferences, persisted in userData; listeners hear every change. */
 export class PreferencesStore {
@@ -65,8 +55,5 @@ export class PreferencesStore {
   }
 }
 
-/** The instant a pause ends, or null when notifications are not paused at `now`. */
-export function pauseEnd(preferences: NotificationPreferences, now: number): number | null {
-  const until = preferences.pausedUntil === null ? Number.NaN : Date.parse(preferences.pausedUntil);
-  return Number.isFinite(until) && until > now ? until : null;
-}
+
+export { DEFAULT_NOTIFICATION_PREFERENCES, pauseEnd };

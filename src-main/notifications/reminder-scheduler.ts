@@ -4,9 +4,8 @@ import type { NotificationPreferences, ReminderItemPayload } from '../../src-sha
 import type { Clock, Logger, Timer, TimerHandle } from '../ports/clock';
 import type { FileStore } from '../ports/file-store';
 import { JsonFile } from '../persistence/json-file';
-import type { Notice } from './notification-center';
-import { pauseEnd } from './preferences';
-import { reminderNotice } from './reminder-text';
+import { latestPerReferral, pauseEnd, reminderNotice } from '../../src-shared/ipc/notices';
+import type { Notice } from '../../src-shared/ipc/notices';
 
 // Expiry reminders, scheduled in main so they fire with the window closed. The renderer pushes the
 // upcoming schedule (UTC instants); main persists it with the keys it has already shown, arms one
@@ -138,12 +137,3 @@ export class ReminderScheduler {
   }
 }
 
-/** After a long sleep one referral may have several thresholds due: only the most urgent counts. */
-function latestPerReferral(due: readonly ReminderItemPayload[]): ReminderItemPayload[] {
-  const byReferral = new Map<string, ReminderItemPayload>();
-  for (const item of due) {
-    const seen = byReferral.get(item.referralId);
-    if (!seen || item.thresholdHours < seen.thresholdHours) byReferral.set(item.referralId, item);
-  }
-  return [...byReferral.values()].sort((a, b) => Date.parse(a.deadline) - Date.parse(b.deadline));
-}

@@ -24,13 +24,24 @@ export const desktopInfoSchema = z.strictObject({
   }),
 });
 
+const text = (max: number) => z.string().max(max);
+
+/** Who signed in, as POST /v1/auth/token returns it (the renderer's Session.user). */
+export const sessionUserSchema = z.object({
+  id: text(256),
+  email: text(320),
+  displayName: text(500),
+  role: text(64),
+  organization: z.object({ id: text(256), name: text(500) }),
+});
+
 /** The service session (sync-protocol.md section 2), kept by main and encrypted at rest. */
 export const sessionTokensSchema = z.strictObject({
   serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
   accessToken: z.string().min(1).max(16_384),
   refreshToken: z.string().min(1).max(16_384),
   accessTokenExpiresAt: isoInstantSchema.nullable(),
-  userEmail: z.string().max(320).nullable(),
+  user: sessionUserSchema,
 });
 
 /** Where the tokens ended up: encrypted by the OS, obfuscated only (Linux basic_text), or nowhere. */
@@ -132,3 +143,14 @@ export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
 export type UpdateStatus = z.infer<typeof updateStatusSchema>;
 export type LeadTab = z.infer<typeof leadTabSchema>;
+
+export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {
+  remindersEnabled: true,
+  thresholdsHours: [72, 24, 2],
+  newReferrals: {
+    marketplace: { notify: 'all', qualifications: [] },
+    qualified: { notify: 'all', qualifications: [] },
+    cosell: { notify: 'all', qualifications: [] },
+  },
+  pausedUntil: null,
+};

@@ -123,7 +123,7 @@ describe('the shell wired from its ports', () => {
       accessToken: 'a',
       refreshToken: 'r',
       accessTokenExpiresAt: null,
-      userEmail: null,
+      user: { id: 'u1', email: 'jane@contoso.example', displayName: 'Jane', role: 'admin', organization: { id: 'o1', name: 'Contoso' } },
     };
     expect(await call(INVOKE_CHANNELS.setSessionTokens, tokens)).toEqual({ ok: true, value: { storage: 'encrypted' } });
     expect(await call(INVOKE_CHANNELS.getSessionTokens)).toEqual({ ok: true, value: tokens });

@@ -12,7 +12,7 @@ const tokens: SessionTokens = {
   accessToken: 'access-secret-123',
   refreshToken: 'refresh-secret-456',
   accessTokenExpiresAt: '2025-06-01T10:00:00.000Z',
-  userEmail: 'jane@contoso.example',
+  user: { id: 'u1', email: 'jane@contoso.example', displayName: 'Jane', role: 'member', organization: { id: 'o1', name: 'Contoso' } },
 };
 
 function setup(files = new MemoryFileStore()) {
