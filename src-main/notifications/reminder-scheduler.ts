@@ -4,7 +4,7 @@ import type { NotificationPreferences, ReminderItemPayload } from '../../src-sha
 import type { Clock, Logger, Timer, TimerHandle } from '../ports/clock';
 import type { FileStore } from '../ports/file-store';
 import { JsonFile } from '../persistence/json-file';
-import { latestPerReferral, pauseEnd, reminderNotice } from '../../src-shared/ipc/notices';
+import { MAX_REMINDER_WAIT_MS, latestPerReferral, planReminders, reminderNotice } from '../../src-shared/ipc/notices';
 import type { Notice } from '../../src-shared/ipc/notices';
 
 // Expiry reminders, scheduled in main so they fire with the window closed. The renderer pushes the
@@ -12,7 +12,7 @@ import type { Notice } from '../../src-shared/ipc/notices';
 // timer for the next item and always decides by the wall clock, never by how long a timer ran.
 
 /** Timers never wait longer than this, so a wall-clock jump is noticed within minutes. */
-export const MAX_TIMER_MS = 5 * 60_000;
+export const MAX_TIMER_MS = MAX_REMINDER_WAIT_MS;
 /** A reminder this late was missed (sleep, app closed, pause), not merely delivered a bit late. */
 export const LATE_AFTER_MS = 2 * 60_000;
 /** Shown keys are kept this long past their deadline, so a schedule re-sent after a clock jump backwards cannot repeat them. */
@@ -69,13 +69,9 @@ export class ReminderScheduler {
     if (this.disposed) return;
     this.disarm();
     const now = this.deps.clock.now();
-    const preferences = this.deps.preferences();
-    const pausedUntil = pauseEnd(preferences, now);
-    if (pausedUntil === null) {
-      const due = this.eligible(preferences).filter((item) => Date.parse(item.dueAt) <= now);
-      if (due.length > 0) await this.showDue(due, now, reason);
-    }
-    this.arm(now, pausedUntil, preferences);
+    const plan = planReminders(this.state.items, (key) => key in this.state.shown, this.deps.preferences(), now);
+    if (plan.due.length > 0) await this.showDue(plan.due, now, reason);
+    this.arm(now, plan.nextAt);
   }
 
   /** Keys already shown (persisted), for diagnostics and tests. */
@@ -86,12 +82,6 @@ export class ReminderScheduler {
   dispose(): void {
     this.disposed = true;
     this.disarm();
-  }
-
-  private eligible(preferences: NotificationPreferences): ReminderItemPayload[] {
-    if (!preferences.remindersEnabled) return [];
-    const thresholds = new Set(preferences.thresholdsHours);
-    return this.state.items.filter((item) => thresholds.has(item.thresholdHours) && !(item.key in this.state.shown));
   }
 
   private async showDue(due: ReminderItemPayload[], now: number, reason: CheckReason): Promise<void> {
@@ -105,16 +95,9 @@ export class ReminderScheduler {
     this.deps.present(reminderNotice(latestPerReferral(due), now, missed));
   }
 
-  private arm(now: number, pausedUntil: number | null, preferences: NotificationPreferences): void {
-    let next: number | null = pausedUntil;
-    if (next === null) {
-      for (const item of this.eligible(preferences)) {
-        const due = Date.parse(item.dueAt);
-        if (due > now && (next === null || due < next)) next = due;
-      }
-    }
-    if (next === null) return;
-    const delay = Math.min(Math.max(0, next - now), MAX_TIMER_MS);
+  private arm(now: number, nextAt: number | null): void {
+    if (nextAt === null) return;
+    const delay = Math.min(Math.max(0, nextAt - now), MAX_TIMER_MS);
     this.armed = this.deps.timer.setTimeout(() => {
       this.armed = null;
       this.check('timer').catch((error: unknown) => this.deps.log.error(`reminder check failed: ${String(error)}`));

@@ -23,6 +23,41 @@ export function pauseEnd(preferences: NotificationPreferences, now: number): num
   return Number.isFinite(until) && until > now ? until : null;
 }
 
+/** Timers never wait longer than this, so a wall-clock jump is noticed within minutes. */
+export const MAX_REMINDER_WAIT_MS = 5 * 60_000;
+
+export interface ReminderPlan {
+  /** Due now and not shown yet (empty while paused). */
+  due: ReminderItemPayload[];
+  /** When to look again (the next due item or the end of a pause), or null for never. */
+  nextAt: number | null;
+}
+
+/**
+ * Decides by the wall clock what is due and when to look again: the same rule for main's
+ * scheduler and for web mode's in-tab one. Only the thresholds the user chose count.
+ */
+export function planReminders(
+  items: readonly ReminderItemPayload[],
+  isShown: (key: string) => boolean,
+  preferences: NotificationPreferences,
+  now: number,
+): ReminderPlan {
+  const paused = pauseEnd(preferences, now);
+  if (!preferences.remindersEnabled) return { due: [], nextAt: null };
+  const thresholds = new Set(preferences.thresholdsHours);
+  const eligible = items.filter((item) => thresholds.has(item.thresholdHours) && !isShown(item.key));
+  if (paused !== null) return { due: [], nextAt: paused };
+  let nextAt: number | null = null;
+  const due: ReminderItemPayload[] = [];
+  for (const item of eligible) {
+    const at = Date.parse(item.dueAt);
+    if (at <= now) due.push(item);
+    else if (nextAt === null || at < nextAt) nextAt = at;
+  }
+  return { due, nextAt };
+}
+
 /** After a long sleep one referral may have several thresholds due: only the most urgent counts. */
 export function latestPerReferral(due: readonly ReminderItemPayload[]): ReminderItemPayload[] {
   const byReferral = new Map<string, ReminderItemPayload>();
