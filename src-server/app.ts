@@ -6,6 +6,7 @@ import type { ServiceConfig } from './config';
 import type { ServiceContext } from './context';
 import { openDatabase } from './db/open';
 import { loadServiceMeta } from './db/service-meta';
+import { registerDrain } from './http/drain';
 import { registerErrorHandling } from './http/errors';
 import { registerIntegrations } from './integrations';
 import { registerWebApp } from './http/web-app';
@@ -56,6 +57,7 @@ export async function buildService(config: ServiceConfig, options: BuildOptions 
     const sweeper = new ExpirySweeper(ctx);
 
     registerErrorHandling(server);
+    registerDrain(server);
     await server.register(cors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, maxAge: 600 });
     server.addHook('onSend', async (request, reply) => {
       reply.header('X-Request-Id', request.id);

@@ -21,8 +21,8 @@ export interface Db extends Queryable {
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
   /**
-   * Test hook: called before every statement; a throw here behaves like the database failing
-   * at that point (see test/integration/service/push-faults.test.ts).
+   * Test hook: called (and awaited) before every statement; a throw here behaves like the
+   * database failing at that point, a delay like a slow database (see test/integration/service/push-faults.test.ts).
    */
-  faultInjector: ((sql: string) => void) | null;
+  faultInjector: ((sql: string) => void | Promise<void>) | null;
 }

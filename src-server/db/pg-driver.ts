@@ -49,7 +49,7 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
     kind: 'postgres',
     faultInjector: null,
     query: async <T>(sql: string, params: readonly unknown[] = []) => {
-      db.faultInjector?.(sql);
+      await db.faultInjector?.(sql);
       return (await pool.query(sql, [...params])).rows as T[];
     },
     tx: async <T>(fn: (tx: Queryable) => Promise<T>, options: { readOnlySnapshot?: boolean } = {}) => {
@@ -59,7 +59,7 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
         await client.query(options.readOnlySnapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
         const scoped: Queryable = {
           query: async <R>(sql: string, params: readonly unknown[] = []) => {
-            db.faultInjector?.(sql);
+            await db.faultInjector?.(sql);
             return (await client.query(sql, [...params])).rows as R[];
           },
         };

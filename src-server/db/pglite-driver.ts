@@ -25,7 +25,7 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
     faultInjector: null,
     query: <T>(sql: string, params: readonly unknown[] = []) =>
       enqueue(async () => {
-        db.faultInjector?.(sql);
+        await db.faultInjector?.(sql);
         return (await pg.query<T>(sql, [...params])).rows;
       }),
     tx: <T>(fn: (tx: Queryable) => Promise<T>) =>
@@ -33,7 +33,7 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
         pg.transaction(async (t) => {
           const scoped: Queryable = {
             query: async <R>(sql: string, params: readonly unknown[] = []) => {
-              db.faultInjector?.(sql);
+              await db.faultInjector?.(sql);
               return (await t.query<R>(sql, [...params])).rows;
             },
           };

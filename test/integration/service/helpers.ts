@@ -214,3 +214,67 @@ export class DeviceReplica {
     }
   }
 }
+
+/** A Server-Sent Events client over fetch: collects event names, can wait for the next one. */
+export async function openEvents(url: string, token: string, via: 'header' | 'query' = 'header') {
+  const controller = new AbortController();
+  const path = via === 'query' ? `/v1/sync/events?access_token=${encodeURIComponent(token)}` : '/v1/sync/events';
+  const response = await fetch(`${url}${path}`, {
+    headers: via === 'header' ? { authorization: `Bearer ${token}` } : {},
+    signal: controller.signal,
+  });
+  const events: string[] = [];
+  const waiters: (() => void)[] = [];
+  let ended = false;
+  const done = (async () => {
+    if (!response.body) return;
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of response.body) {
+        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+        let end = buffer.indexOf('\n\n');
+        while (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const name = /^event: (.+)$/m.exec(block)?.[1] ?? (block.startsWith(':') ? block.slice(1).trim() : 'message');
+          events.push(name);
+          waiters.splice(0).forEach((w) => w());
+          end = buffer.indexOf('\n\n');
+        }
+      }
+    } catch {
+      // aborted
+    }
+    ended = true;
+    waiters.splice(0).forEach((w) => w());
+  })();
+  return {
+    status: response.status,
+    events,
+    get ended() {
+      return ended;
+    },
+    /** Resolves when an event named `name` arrives after `from` events; rejects after `ms`. */
+    async waitFor(name: string, from = events.length, ms = 5000): Promise<void> {
+      const deadline = Date.now() + ms;
+      while (!events.slice(from).includes(name)) {
+        if (ended) throw new Error(`stream ended before "${name}"`);
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`no "${name}" within ${ms} ms (got ${events.join(', ')})`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left);
+          waiters.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+    },
+    async close() {
+      controller.abort();
+      await done;
+    },
+    done,
+  };
+}
