@@ -17,7 +17,6 @@ import {
   signIn,
   snapshotPage,
   stopPostgresAfterAll,
-  type TestOrg,
 } from './helpers';
 
 // Pull, snapshot and visibility: completeness under concurrency, paging inside one version,
