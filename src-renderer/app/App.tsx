@@ -1,15 +1,17 @@
-import { useTranslation } from 'react-i18next';
-import { AppHeader } from './AppHeader';
-import { TabBar } from './TabBar';
+import { useStore } from 'zustand';
+import type { SessionManager } from '../features/auth/session';
+import { SignInScreen } from '../features/auth/SignInScreen';
+import { WorkspaceProvider } from '../features/data/WorkspaceProvider';
+import { Workspace } from './Workspace';
 
-/** The app shell: a header and the lead tabs above the workspace. */
-export function App() {
-  const { t } = useTranslation();
+/** Signed out: the sign-in screen. Signed in: the workspace on this user's local database. */
+export function App(props: { manager: SessionManager }) {
+  const session = useStore(props.manager.store, (s) => s.session);
+  if (session === undefined) return null;
+  if (session === null) return <SignInScreen manager={props.manager} />;
   return (
-    <div className="app-shell">
-      <AppHeader />
-      <TabBar />
-      <main className="workspace" aria-label={t('workspace.label')} />
-    </div>
+    <WorkspaceProvider manager={props.manager} session={session}>
+      <Workspace />
+    </WorkspaceProvider>
   );
 }

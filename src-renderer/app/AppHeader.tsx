@@ -1,13 +1,29 @@
 import { useTranslation } from 'react-i18next';
 import { LanguagePicker } from '../i18n/LanguagePicker';
+import { AccountMenu } from '../features/auth/AccountMenu';
+import { ThemePicker } from '../features/settings/ThemePicker';
+import { SyncStatusIndicator } from '../features/sync/SyncStatusIndicator';
+import { useUi } from '../state/ui-store';
 
 export function AppHeader() {
   const { t } = useTranslation();
+  const openPanel = useUi((s) => s.openPanel);
   return (
     <header className="app-header">
       <h1 className="app-title">{t('app.title')}</h1>
+      <SyncStatusIndicator />
       <div className="app-header-tools">
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => openPanel('shortcuts')}
+          aria-keyshortcuts="?"
+        >
+          {t('shortcuts.button')}
+        </button>
         <LanguagePicker />
+        <ThemePicker />
+        <AccountMenu />
       </div>
     </header>
   );

@@ -17,7 +17,7 @@ describe('the built renderer in Chromium', () => {
     await service?.close();
   });
 
-  it('loads from the service with no console errors and shows the app shell', async () => {
+  it('loads from the service with no console errors and shows the sign-in screen', async () => {
     const page = await browser.newPage();
     const errors = collectPageErrors(page);
     const response = await page.goto(`${service.url}/app/`);
@@ -25,7 +25,9 @@ describe('the built renderer in Chromium', () => {
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-security-policy']).toContain("connect-src 'self'");
     await expect.poll(() => page.getByRole('heading', { name: 'Partner Desk' }).count()).toBe(1);
-    expect(await page.getByRole('tablist', { name: 'Lead tabs' }).count()).toBe(1);
+    // Signed out, the shell is the sign-in form; the service URL defaults to the page's origin.
+    expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
+    expect(await page.getByLabel('Service address').inputValue()).toBe(service.url);
     expect(await page.getByRole('main').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.screenshot({ path: 'test-results/app-shell.png' });

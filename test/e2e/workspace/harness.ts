@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright';
+import { expect } from 'vitest';
+import { seedDemo, type DemoCredentials } from '../../../src-server/demo/seed-demo';
+import { collectPageErrors, launchChromium } from '../../support/browser';
+import { startService, type RunningService } from '../../support/service';
+
+// The real service on loopback with the demo organizations, and Chromium driving the built UI
+// in web mode (/app/), as a user would.
+
+export interface Harness {
+  service: RunningService;
+  browser: Browser;
+  demo: DemoCredentials;
+  admin: { email: string; password: string };
+  member: { email: string; password: string };
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const service = await startService();
+  const demo = await seedDemo(service.ctx, service.url, null);
+  const contoso = demo.organizations[0];
+  if (!contoso?.member) throw new Error('the demo seed has no Contoso member');
+  const browser = await launchChromium();
+  return {
+    service,
+    browser,
+    demo,
+    admin: contoso.admin,
+    member: contoso.member,
+    async close() {
+      await browser.close();
+      await service.close();
+    },
+  };
+}
+
+export const SHOTS = 'test-results/screenshots';
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+export interface Device {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+/** A browser context is a device: its own IndexedDB, its own outbox, its own device id. */
+export async function newDevice(h: Harness, options: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Device> {
+  const context = await h.browser.newContext({
+    viewport: { width: 1360, height: 860 },
+    locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+    timezoneId: 'Europe/Paris',
+  });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  return { context, page, errors };
+}
+
+export async function signIn(h: Harness, d: Device, who: { email: string; password: string } = h.admin): Promise<void> {
+  const { page } = d;
+  await page.goto(`${h.service.url}/app/`);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await waitForFirstSync(page);
+}
+
+/** The first sync is done when the progress bar has gone and the tabs show counts. */
+export async function waitForFirstSync(page: Page): Promise<void> {
+  await page.getByRole('tablist', { name: 'Lead tabs' }).waitFor();
+  await expect.poll(() => page.locator('.first-sync').count(), { timeout: 60_000 }).toBe(0);
+}
+
+/** The rendered rows of the list (customer names), in order. */
+export async function rowNames(page: Page): Promise<string[]> {
+  return page.locator('.lead-row-customer').allTextContents();
+}
+
+export async function tabCount(page: Page, tab: string): Promise<number> {
+  const text = await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).locator('.count').textContent();
+  return Number((text ?? '').replace(/\D/g, ''));
+}
+
+export function row(page: Page, customer: string) {
+  return page.locator('.lead-row', { has: page.locator('.lead-row-customer', { hasText: customer }) }).first();
+}
