@@ -92,7 +92,8 @@ export async function createDesktopServices(ports: DesktopPorts): Promise<Deskto
     void scheduler.check('preferences');
     notices.preferencesChanged();
     if (pauseTimer) timer.clearTimeout(pauseTimer);
-    pauseTimer = until === null ? null : timer.setTimeout(preferencesChanged, Math.max(0, until - clock.now()) + 1);
+    pauseTimer =
+      until === null ? null : timer.setTimeout(preferencesChanged, Math.max(0, until - clock.now()) + 1);
   };
   preferences.subscribe(preferencesChanged);
   tray.setPausedUntil(preferences.pausedUntil());
@@ -102,7 +103,16 @@ export async function createDesktopServices(ports: DesktopPorts): Promise<Deskto
     emit('syncNow', { reason: 'resume' });
   });
 
-  const handlers = createIpcHandlers({ ports, vault, scheduler, notices, preferences, tray, updates, navigation });
+  const handlers = createIpcHandlers({
+    ports,
+    vault,
+    scheduler,
+    notices,
+    preferences,
+    tray,
+    updates,
+    navigation,
+  });
 
   return {
     handlers,

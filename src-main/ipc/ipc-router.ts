@@ -40,7 +40,8 @@ async function invokeSafely(
     log.warn(`IPC ${name} refused: sender ${describeSender(sender)} is not our window's main frame`);
     return failure('forbidden-sender', 'This call is accepted only from the Partner Desk window.');
   }
-  if (args.length > 1) return failure('invalid-input', `${name}: expected at most one argument, got ${args.length}`);
+  if (args.length > 1)
+    return failure('invalid-input', `${name}: expected at most one argument, got ${args.length}`);
   const parsed = request.safeParse(args[0]);
   if (!parsed.success) return failure('invalid-input', `${name}: ${describeIssues(parsed.error)}`);
   try {
@@ -53,7 +54,9 @@ async function invokeSafely(
     return { ok: true, value: checked.data };
   } catch (error) {
     if (error instanceof IpcFailure) return failure(error.code, error.message);
-    log.error(`IPC ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    log.error(
+      `IPC ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return failure('internal', `${name} failed inside Partner Desk.`);
   }
 }

@@ -1,5 +1,8 @@
 import { pauseEnd } from '../../src-shared/ipc/notices';
-import { DEFAULT_NOTIFICATION_PREFERENCES, notificationPreferencesSchema } from '../../src-shared/ipc/schemas';
+import {
+  DEFAULT_NOTIFICATION_PREFERENCES,
+  notificationPreferencesSchema,
+} from '../../src-shared/ipc/schemas';
 import type { NotificationPreferences, NotificationSettings } from '../../src-shared/ipc/schemas';
 import type { Clock, Logger } from '../ports/clock';
 import type { FileStore } from '../ports/file-store';
@@ -54,6 +57,5 @@ export class PreferencesStore {
     return next;
   }
 }
-
 
 export { DEFAULT_NOTIFICATION_PREFERENCES, pauseEnd };

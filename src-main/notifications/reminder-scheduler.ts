@@ -4,7 +4,12 @@ import type { NotificationPreferences, ReminderItemPayload } from '../../src-sha
 import type { Clock, Logger, Timer, TimerHandle } from '../ports/clock';
 import type { FileStore } from '../ports/file-store';
 import { JsonFile } from '../persistence/json-file';
-import { MAX_REMINDER_WAIT_MS, latestPerReferral, planReminders, reminderNotice } from '../../src-shared/ipc/notices';
+import {
+  MAX_REMINDER_WAIT_MS,
+  latestPerReferral,
+  planReminders,
+  reminderNotice,
+} from '../../src-shared/ipc/notices';
 import type { Notice } from '../../src-shared/ipc/notices';
 
 // Expiry reminders, scheduled in main so they fire with the window closed. The renderer pushes the
@@ -69,7 +74,12 @@ export class ReminderScheduler {
     if (this.disposed) return;
     this.disarm();
     const now = this.deps.clock.now();
-    const plan = planReminders(this.state.items, (key) => key in this.state.shown, this.deps.preferences(), now);
+    const plan = planReminders(
+      this.state.items,
+      (key) => key in this.state.shown,
+      this.deps.preferences(),
+      now,
+    );
     if (plan.due.length > 0) await this.showDue(plan.due, now, reason);
     this.arm(now, plan.nextAt);
   }
@@ -91,7 +101,10 @@ export class ReminderScheduler {
     this.state = { ...this.state, shown };
     await this.file.write(this.state);
 
-    const missed = reason === 'startup' || reason === 'resume' || due.some((i) => now - Date.parse(i.dueAt) > LATE_AFTER_MS);
+    const missed =
+      reason === 'startup' ||
+      reason === 'resume' ||
+      due.some((i) => now - Date.parse(i.dueAt) > LATE_AFTER_MS);
     this.deps.present(reminderNotice(latestPerReferral(due), now, missed));
   }
 
@@ -100,7 +113,9 @@ export class ReminderScheduler {
     const delay = Math.min(Math.max(0, nextAt - now), MAX_TIMER_MS);
     this.armed = this.deps.timer.setTimeout(() => {
       this.armed = null;
-      this.check('timer').catch((error: unknown) => this.deps.log.error(`reminder check failed: ${String(error)}`));
+      this.check('timer').catch((error: unknown) =>
+        this.deps.log.error(`reminder check failed: ${String(error)}`),
+      );
     }, delay);
   }
 
@@ -119,4 +134,3 @@ export class ReminderScheduler {
     this.state = { ...this.state, shown };
   }
 }
-

@@ -1,12 +1,6 @@
 /** Linux backends as Electron names them; 'os' is the Keychain (macOS) or DPAPI (Windows). */
 export type SecretBackend =
-  | 'os'
-  | 'basic_text'
-  | 'gnome_libsecret'
-  | 'kwallet'
-  | 'kwallet5'
-  | 'kwallet6'
-  | 'unknown';
+  'os' | 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
 
 /** safeStorage's asynchronous API, behind a port. */
 export interface SecretCipher {

@@ -92,7 +92,9 @@ export class TokenVault {
       return tokens;
     } catch (error) {
       // Kept on disk: a keyring that is locked today may open tomorrow. A new sign-in overwrites it.
-      this.log.warn(`could not read the stored session: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(
+        `could not read the stored session: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return null;
     }
   }

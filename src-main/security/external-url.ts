@@ -15,7 +15,8 @@ export function checkExternalUrl(raw: string): ExternalUrlVerdict {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_LENGTH) {
     return { ok: false, reason: 'empty or too long' };
   }
-  if (SUSPICIOUS.test(raw)) return { ok: false, reason: 'contains whitespace, control characters or backslashes' };
+  if (SUSPICIOUS.test(raw))
+    return { ok: false, reason: 'contains whitespace, control characters or backslashes' };
   let url: URL;
   try {
     url = new URL(raw);

@@ -44,6 +44,8 @@ export class TrayController {
   }
 
   private render(): void {
-    this.tray?.render(trayView({ awaitingCount: this.awaitingCount, pausedUntil: this.pausedUntil }, this.formatTime));
+    this.tray?.render(
+      trayView({ awaitingCount: this.awaitingCount, pausedUntil: this.pausedUntil }, this.formatTime),
+    );
   }
 }

@@ -10,8 +10,11 @@ export interface TrayState {
 export function trayView(state: TrayState, formatTime: (epochMs: number) => string): TrayView {
   const count = Math.max(0, Math.floor(state.awaitingCount));
   const waiting =
-    count === 0 ? 'No referrals awaiting a response' : `${count} referral${count === 1 ? '' : 's'} awaiting a response`;
-  const paused = state.pausedUntil === null ? '' : ` · notifications paused until ${formatTime(state.pausedUntil)}`;
+    count === 0
+      ? 'No referrals awaiting a response'
+      : `${count} referral${count === 1 ? '' : 's'} awaiting a response`;
+  const paused =
+    state.pausedUntil === null ? '' : ` · notifications paused until ${formatTime(state.pausedUntil)}`;
   return {
     tooltip: `Partner Desk: ${waiting}${paused}`,
     title: count === 0 ? '' : badgeLabel(count),
@@ -22,7 +25,11 @@ export function trayView(state: TrayState, formatTime: (epochMs: number) => stri
       'separator',
       state.pausedUntil === null
         ? { id: 'pause', label: 'Pause notifications for 1 hour', enabled: true }
-        : { id: 'resume', label: `Resume notifications (paused until ${formatTime(state.pausedUntil)})`, enabled: true },
+        : {
+            id: 'resume',
+            label: `Resume notifications (paused until ${formatTime(state.pausedUntil)})`,
+            enabled: true,
+          },
       'separator',
       { id: 'quit', label: 'Quit Partner Desk', enabled: true },
     ],

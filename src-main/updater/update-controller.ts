@@ -44,7 +44,8 @@ export class UpdateController {
     if (this.status.state === 'disabled') return this.status;
     this.scheduleNext();
     // Nothing to learn while a check or download runs, or once an update waits for consent.
-    if (['checking', 'downloading', 'downloaded', 'installing'].includes(this.status.state)) return this.status;
+    if (['checking', 'downloading', 'downloaded', 'installing'].includes(this.status.state))
+      return this.status;
     this.lastCheckedAt = new Date(this.deps.clock.now()).toISOString();
     this.set({ state: 'checking' });
     try {
@@ -105,7 +106,11 @@ export class UpdateController {
         this.deps.log.warn(`update check failed: ${event.message}`);
         // A failed re-check must not hide an update that is already downloaded.
         if (current.state !== 'downloaded') {
-          this.set({ state: 'error', message: event.message.slice(0, 500), lastCheckedAt: this.lastCheckedAt });
+          this.set({
+            state: 'error',
+            message: event.message.slice(0, 500),
+            lastCheckedAt: this.lastCheckedAt,
+          });
         }
         return;
     }

@@ -1,7 +1,11 @@
 import type { EventName } from '../../src-shared/ipc/channels';
 import type { EventPayload } from '../../src-shared/ipc/contracts';
 import type { DesktopBridge, Unsubscribe } from '../../src-shared/ipc/desktop-bridge';
-import { DEFAULT_NOTIFICATION_PREFERENCES, notificationPreferencesSchema, sessionTokensSchema } from '../../src-shared/ipc/schemas';
+import {
+  DEFAULT_NOTIFICATION_PREFERENCES,
+  notificationPreferencesSchema,
+  sessionTokensSchema,
+} from '../../src-shared/ipc/schemas';
 import type { NotificationPreferences, SessionTokens } from '../../src-shared/ipc/schemas';
 import { browserEnv } from './browser-env';
 import type { BrowserEnv } from './browser-env';
@@ -31,7 +35,11 @@ export function createBrowserBridge(env: BrowserEnv = browserEnv()): DesktopBrid
 
   let memoryTokens: SessionTokens | null = null;
   let preferences = readPreferences(env);
-  const notifications = new WebNotifications(env, () => preferences, (referralId) => emit('openReferral', { referralId }));
+  const notifications = new WebNotifications(
+    env,
+    () => preferences,
+    (referralId) => emit('openReferral', { referralId }),
+  );
   const savePreferences = (next: NotificationPreferences): NotificationPreferences => {
     preferences = next;
     env.localStorage?.setItem(PREFERENCES_KEY, JSON.stringify(next));
@@ -76,24 +84,36 @@ export function createBrowserBridge(env: BrowserEnv = browserEnv()): DesktopBrid
         return null;
       }),
     pushReminderSchedule: (schedule) =>
-      handle('pushReminderSchedule', schedule, (valid: { items: Parameters<WebNotifications['replace']>[0] }) => ({
-        scheduled: notifications.replace(valid.items),
-      })),
+      handle(
+        'pushReminderSchedule',
+        schedule,
+        (valid: { items: Parameters<WebNotifications['replace']>[0] }) => ({
+          scheduled: notifications.replace(valid.items),
+        }),
+      ),
     reportNewReferrals: (report) =>
       handle('reportNewReferrals', report, (valid: Parameters<DesktopBridge['reportNewReferrals']>[0]) => ({
         queued: notifications.report(valid.initialSync, valid.referrals),
       })),
     getNotificationPreferences: () => handle('getNotificationPreferences', undefined, () => preferences),
     setNotificationPreferences: (settings) =>
-      handle('setNotificationPreferences', settings, async (valid: Omit<NotificationPreferences, 'pausedUntil'>) => {
-        // Changing notification settings is a user gesture: the moment to ask for permission.
-        const notifier = env.notifications;
-        if (notifier && notifier.permission() === 'default') await notifier.requestPermission().catch(() => 'default');
-        return savePreferences({ ...valid, pausedUntil: preferences.pausedUntil });
-      }),
+      handle(
+        'setNotificationPreferences',
+        settings,
+        async (valid: Omit<NotificationPreferences, 'pausedUntil'>) => {
+          // Changing notification settings is a user gesture: the moment to ask for permission.
+          const notifier = env.notifications;
+          if (notifier && notifier.permission() === 'default')
+            await notifier.requestPermission().catch(() => 'default');
+          return savePreferences({ ...valid, pausedUntil: preferences.pausedUntil });
+        },
+      ),
     pauseNotifications: (request) =>
       handle('pauseNotifications', request, (valid: { minutes: number }) =>
-        savePreferences({ ...preferences, pausedUntil: new Date(env.now() + valid.minutes * 60_000).toISOString() }),
+        savePreferences({
+          ...preferences,
+          pausedUntil: new Date(env.now() + valid.minutes * 60_000).toISOString(),
+        }),
       ),
     resumeNotifications: () =>
       handle('resumeNotifications', undefined, () => savePreferences({ ...preferences, pausedUntil: null })),
@@ -112,7 +132,9 @@ export function createBrowserBridge(env: BrowserEnv = browserEnv()): DesktopBrid
     getUpdateStatus: () => handle('getUpdateStatus', undefined, () => disabled),
     checkForUpdates: () => handle('checkForUpdates', undefined, () => disabled),
     installUpdate: () =>
-      handle('installUpdate', undefined, () => fail('unsupported', 'The web app is updated with the service.')),
+      handle('installUpdate', undefined, () =>
+        fail('unsupported', 'The web app is updated with the service.'),
+      ),
     takePendingOpenReferral: () => handle('takePendingOpenReferral', undefined, () => ({ referralId: null })),
     onOpenReferral: subscribe('openReferral'),
     onSyncNow: subscribe('syncNow'),
@@ -134,7 +156,9 @@ export function externalUrl(raw: string): string | null {
 }
 
 function readPreferences(env: BrowserEnv): NotificationPreferences {
-  const parsed = notificationPreferencesSchema.safeParse(parseJson(env.localStorage?.getItem(PREFERENCES_KEY)));
+  const parsed = notificationPreferencesSchema.safeParse(
+    parseJson(env.localStorage?.getItem(PREFERENCES_KEY)),
+  );
   return parsed.success ? parsed.data : DEFAULT_NOTIFICATION_PREFERENCES;
 }
 
@@ -146,4 +170,3 @@ function parseJson(text: string | null | undefined): unknown {
     return null;
   }
 }
-

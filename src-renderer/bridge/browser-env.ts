@@ -9,7 +9,11 @@ export interface KeyValueStore {
 export interface WebNotifier {
   permission(): 'granted' | 'denied' | 'default';
   requestPermission(): Promise<'granted' | 'denied' | 'default'>;
-  show(title: string, options: { body: string; tag: string; requireInteraction: boolean }, onClick: () => void): void;
+  show(
+    title: string,
+    options: { body: string; tag: string; requireInteraction: boolean },
+    onClick: () => void,
+  ): void;
 }
 
 export interface BrowserEnv {
@@ -68,7 +72,10 @@ export function browserEnv(): BrowserEnv {
     openWindow: (url) => void window.open(url, '_blank', 'noopener,noreferrer'),
     showCount: (count) => {
       document.title = count > 0 ? `(${count}) Partner Desk` : 'Partner Desk';
-      const badge = navigator as Navigator & { setAppBadge?: (n: number) => Promise<void>; clearAppBadge?: () => Promise<void> };
+      const badge = navigator as Navigator & {
+        setAppBadge?: (n: number) => Promise<void>;
+        clearAppBadge?: () => Promise<void>;
+      };
       if (count > 0) void badge.setAppBadge?.(count).catch(() => undefined);
       else void badge.clearAppBadge?.().catch(() => undefined);
     },

@@ -10,27 +10,33 @@ export type FakeResponders = { [K in InvokeName]: Responder<K> };
 
 /** What an untouched fake answers: a desktop with nothing stored and nothing pending. */
 const defaults: FakeResponders = {
-  getDesktopInfo: () => ok({
-    kind: 'desktop',
-    platform: 'test',
-    version: '0.0.0-test',
-    serviceUrl: 'http://127.0.0.1:4870',
-    capabilities: { tray: true, backgroundNotifications: true, autoUpdate: true },
-  }),
+  getDesktopInfo: () =>
+    ok({
+      kind: 'desktop',
+      platform: 'test',
+      version: '0.0.0-test',
+      serviceUrl: 'http://127.0.0.1:4870',
+      capabilities: { tray: true, backgroundNotifications: true, autoUpdate: true },
+    }),
   getSessionTokens: () => ok(null),
   setSessionTokens: () => ok({ storage: 'encrypted' }),
   clearSessionTokens: () => ok(null),
   pushReminderSchedule: (input) => ok({ scheduled: input.items.length }),
   reportNewReferrals: (input) => ok({ queued: input.initialSync ? 0 : input.referrals.length }),
   getNotificationPreferences: () => ok(DEFAULT_NOTIFICATION_PREFERENCES),
-  setNotificationPreferences: (input) => ok({ ...DEFAULT_NOTIFICATION_PREFERENCES, ...input, pausedUntil: null }),
-  pauseNotifications: () => ok({ ...DEFAULT_NOTIFICATION_PREFERENCES, pausedUntil: '2030-01-01T00:00:00.000Z' }),
+  setNotificationPreferences: (input) =>
+    ok({ ...DEFAULT_NOTIFICATION_PREFERENCES, ...input, pausedUntil: null }),
+  pauseNotifications: () =>
+    ok({ ...DEFAULT_NOTIFICATION_PREFERENCES, pausedUntil: '2030-01-01T00:00:00.000Z' }),
   resumeNotifications: () => ok(DEFAULT_NOTIFICATION_PREFERENCES),
   setAwaitingResponseCount: () => ok(null),
   openExternal: () => ok(null),
   getUpdateStatus: () => ok({ state: 'idle', lastCheckedAt: null }),
   checkForUpdates: () => ok({ state: 'idle', lastCheckedAt: null }),
-  installUpdate: () => ({ ok: false, error: { code: 'no-update-ready', message: 'No update has been downloaded yet.' } }),
+  installUpdate: () => ({
+    ok: false,
+    error: { code: 'no-update-ready', message: 'No update has been downloaded yet.' },
+  }),
   takePendingOpenReferral: () => ok({ referralId: null }),
 };
 
@@ -57,7 +63,10 @@ export function createFakeBridge(responders: Partial<FakeResponders> = {}): Fake
       // Validated like main validates, so a test that sends a bad payload sees main's error.
       const parsed = INVOKE_CONTRACTS[name].request.safeParse(input);
       if (!parsed.success) {
-        return { ok: false, error: { code: 'invalid-input', message: `${name}: ${describeIssues(parsed.error)}` } };
+        return {
+          ok: false,
+          error: { code: 'invalid-input', message: `${name}: ${describeIssues(parsed.error)}` },
+        };
       }
       const responder = (responders[name] ?? defaults[name]) as Responder<K>;
       return responder(parsed.data as InvokeRequest<K>);
@@ -97,7 +106,8 @@ export function createFakeBridge(responders: Partial<FakeResponders> = {}): Fake
   return {
     bridge,
     calls,
-    emit: (name, payload) => listeners.get(name)?.forEach((listener) => (listener as (p: typeof payload) => void)(payload)),
+    emit: (name, payload) =>
+      listeners.get(name)?.forEach((listener) => (listener as (p: typeof payload) => void)(payload)),
     listenerCount: (name) => listeners.get(name)?.size ?? 0,
   };
 }

@@ -19,7 +19,13 @@ export function getDesktopBridge(): DesktopBridge {
   return current;
 }
 
-export type { DesktopBridge, IpcResult, IpcError, IpcErrorCode, Unsubscribe } from '../../src-shared/ipc/desktop-bridge';
+export type {
+  DesktopBridge,
+  IpcResult,
+  IpcError,
+  IpcErrorCode,
+  Unsubscribe,
+} from '../../src-shared/ipc/desktop-bridge';
 export type {
   DesktopInfo,
   NewReferral,

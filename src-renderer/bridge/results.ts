@@ -6,7 +6,10 @@ import type { IpcErrorCode, IpcResult } from '../../src-shared/ipc/desktop-bridg
 
 export const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
 
-export const fail = (code: IpcErrorCode, message: string): IpcResult<never> => ({ ok: false, error: { code, message } });
+export const fail = (code: IpcErrorCode, message: string): IpcResult<never> => ({
+  ok: false,
+  error: { code, message },
+});
 
 /**
  * Runs a web-mode handler the way main runs its own: the input parsed with the channel's schema
@@ -28,5 +31,10 @@ export async function handle<K extends InvokeName>(
 }
 
 function isResult<T>(value: unknown): value is IpcResult<T> {
-  return typeof value === 'object' && value !== null && 'ok' in value && typeof (value as { ok: unknown }).ok === 'boolean';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'ok' in value &&
+    typeof (value as { ok: unknown }).ok === 'boolean'
+  );
 }

@@ -50,10 +50,16 @@ export class WebNotifications {
       for (const item of plan.due) this.shown.add(item.key);
       this.env.localStorage?.setItem(SHOWN_KEY, JSON.stringify([...this.shown]));
       const late = plan.due.some((item) => now - Date.parse(item.dueAt) > 2 * 60_000);
-      this.present(reminderNotice(latestPerReferral(plan.due), now, late), `reminder:${plan.due[0]?.key ?? ''}`);
+      this.present(
+        reminderNotice(latestPerReferral(plan.due), now, late),
+        `reminder:${plan.due[0]?.key ?? ''}`,
+      );
     }
     if (plan.nextAt !== null) {
-      this.armed = this.env.setTimeout(() => this.check(), Math.min(Math.max(0, plan.nextAt - now), MAX_REMINDER_WAIT_MS));
+      this.armed = this.env.setTimeout(
+        () => this.check(),
+        Math.min(Math.max(0, plan.nextAt - now), MAX_REMINDER_WAIT_MS),
+      );
     }
   }
 

@@ -36,7 +36,9 @@ export type EventMethodName<K extends EventName> = `on${Capitalize<K>}`;
 export type DesktopBridge = { readonly kind: 'desktop' | 'web' | 'fake' } & {
   readonly [K in InvokeName]: InvokeMethod<K>;
 } & {
-  readonly [K in EventName as EventMethodName<K>]: (listener: (payload: EventPayload<K>) => void) => Unsubscribe;
+  readonly [K in EventName as EventMethodName<K>]: (
+    listener: (payload: EventPayload<K>) => void,
+  ) => Unsubscribe;
 };
 
 export function eventMethodName<K extends EventName>(name: K): EventMethodName<K> {

@@ -15,7 +15,11 @@ export interface Notice {
 }
 
 const HOUR_MS = 3_600_000;
-const TAB_NAMES = { marketplace: 'Marketplace leads', qualified: 'Qualified leads', cosell: 'Co-sell' } as const;
+const TAB_NAMES = {
+  marketplace: 'Marketplace leads',
+  qualified: 'Qualified leads',
+  cosell: 'Co-sell',
+} as const;
 
 /** The instant a pause ends, or null when notifications are not paused at `now`. */
 export function pauseEnd(preferences: NotificationPreferences, now: number): number | null {
@@ -87,8 +91,10 @@ export function reminderNotice(items: readonly ReminderItemPayload[], now: numbe
   const expired = items.filter((item) => Date.parse(item.deadline) <= now).length;
   const pending = items.length - expired;
   const parts: string[] = [];
-  if (expired > 0) parts.push(`${plural(expired, 'referral')} expired${missed ? ' while you were away' : ''}`);
-  if (pending > 0) parts.push(`${plural(pending, 'referral')} ${pending === 1 ? 'needs' : 'need'} a response soon`);
+  if (expired > 0)
+    parts.push(`${plural(expired, 'referral')} expired${missed ? ' while you were away' : ''}`);
+  if (pending > 0)
+    parts.push(`${plural(pending, 'referral')} ${pending === 1 ? 'needs' : 'need'} a response soon`);
   const soonest = items.find((item) => Date.parse(item.deadline) > now);
   return {
     title: capitalize(parts.join(', ')),

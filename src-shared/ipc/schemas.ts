@@ -56,7 +56,11 @@ export const reminderItemSchema = z.strictObject({
   title: z.string().max(500),
   dueAt: isoInstantSchema,
   deadline: isoInstantSchema,
-  thresholdHours: z.number().finite().min(0).max(24 * 365),
+  thresholdHours: z
+    .number()
+    .finite()
+    .min(0)
+    .max(24 * 365),
   urgent: z.boolean(),
 });
 
@@ -87,7 +91,13 @@ export const newReferralRuleSchema = z.strictObject({
 });
 
 const thresholdsSchema = z
-  .array(z.number().int().min(1).max(24 * 14))
+  .array(
+    z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 14),
+  )
   .max(8)
   .refine((hours) => new Set(hours).size === hours.length, 'thresholds must be distinct');
 
@@ -107,7 +117,11 @@ export const notificationPreferencesSchema = notificationSettingsSchema.extend({
 });
 
 export const pauseRequestSchema = z.strictObject({
-  minutes: z.number().int().min(1).max(24 * 60),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
 });
 
 export const awaitingCountSchema = z.strictObject({
@@ -122,11 +136,19 @@ export const updateStatusSchema = z.discriminatedUnion('state', [
   z.strictObject({ state: z.literal('disabled'), reason: z.string() }),
   z.strictObject({ state: z.literal('idle'), lastCheckedAt: isoInstantSchema.nullable() }),
   z.strictObject({ state: z.literal('checking') }),
-  z.strictObject({ state: z.literal('downloading'), version: z.string(), percent: z.number().min(0).max(100) }),
+  z.strictObject({
+    state: z.literal('downloading'),
+    version: z.string(),
+    percent: z.number().min(0).max(100),
+  }),
   /** Ready: the renderer shows the banner; installing waits for the user's consent. */
   z.strictObject({ state: z.literal('downloaded'), version: z.string() }),
   z.strictObject({ state: z.literal('installing'), version: z.string() }),
-  z.strictObject({ state: z.literal('error'), message: z.string(), lastCheckedAt: isoInstantSchema.nullable() }),
+  z.strictObject({
+    state: z.literal('error'),
+    message: z.string(),
+    lastCheckedAt: isoInstantSchema.nullable(),
+  }),
 ]);
 
 export const pendingNavigationSchema = z.strictObject({ referralId: referralIdSchema.nullable() });

@@ -10,11 +10,21 @@ export function createUpdaterPort(log: Logger): UpdaterPort {
   // Only a packaged app updates; electron-updater also knows when it cannot (Linux outside an
   // AppImage or deb, a snap).
   if (!app.isPackaged || !electronUpdater.autoUpdater.isUpdaterActive()) {
-    return { isSupported: () => false, check: async () => undefined, quitAndInstall: () => undefined, onEvent: () => undefined };
+    return {
+      isSupported: () => false,
+      check: async () => undefined,
+      quitAndInstall: () => undefined,
+      onEvent: () => undefined,
+    };
   }
 
   const { autoUpdater } = electronUpdater;
-  autoUpdater.logger = { info: (m) => log.info(String(m)), warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)), debug: () => undefined };
+  autoUpdater.logger = {
+    info: (m) => log.info(String(m)),
+    warn: (m) => log.warn(String(m)),
+    error: (m) => log.error(String(m)),
+    debug: () => undefined,
+  };
   autoUpdater.autoDownload = true;
   // Installing waits for the user's consent (the banner); never silently on quit.
   autoUpdater.autoInstallOnAppQuit = false;
@@ -34,4 +44,3 @@ export function createUpdaterPort(log: Logger): UpdaterPort {
     onEvent: (listener) => void listeners.push(listener),
   };
 }
-

@@ -17,7 +17,14 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createUpdaterPort } from './auto-updater';
 import { createIpcMainPort, createRendererChannel } from './ipc-main';
 import { createMainWindow, showAndFocus } from './main-window';
-import { createBadge, createConsentPrompt, createNotifier, powerEvents, safeStorageCipher, shellOpener } from './system-ports';
+import {
+  createBadge,
+  createConsentPrompt,
+  createNotifier,
+  powerEvents,
+  safeStorageCipher,
+  shellOpener,
+} from './system-ports';
 import { createTrayPort, loadTrayIcons } from './tray-icon';
 import { guardWebContents } from './web-contents-guard';
 
@@ -44,14 +51,19 @@ export function startDesktopApp(config: ServiceConfig): void {
   let services: DesktopServices | null = null;
   // Launch requests that arrive before the services exist (macOS open-url comes before ready).
   const early: ((s: DesktopServices) => void)[] = [];
-  const whenServices = (task: (s: DesktopServices) => void): void => (services ? task(services) : void early.push(task));
+  const whenServices = (task: (s: DesktopServices) => void): void =>
+    services ? task(services) : void early.push(task);
 
-  const isOwnWindow = (contents: WebContents): boolean => window !== null && !window.isDestroyed() && contents === window.webContents;
+  const isOwnWindow = (contents: WebContents): boolean =>
+    window !== null && !window.isDestroyed() && contents === window.webContents;
   const openWindow = async (): Promise<void> => {
     if (!services) return;
     if (window && !window.isDestroyed()) return showAndFocus(window);
     const current = services;
-    const restored = restoreBounds(await keeper.load(), screen.getAllDisplays().map((d) => d.workArea));
+    const restored = restoreBounds(
+      await keeper.load(),
+      screen.getAllDisplays().map((d) => d.workArea),
+    );
     window = createMainWindow({
       preloadPath: path.join(outDir, 'preload', 'index.cjs'),
       restored,
@@ -63,7 +75,9 @@ export function startDesktopApp(config: ServiceConfig): void {
     window.on('closed', () => (window = null));
   };
 
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shellOpener.open(url), log));
+  app.on('web-contents-created', (_event, contents) =>
+    guardWebContents(contents, (url) => void shellOpener.open(url), log),
+  );
   app.on('open-url', (event, url) => {
     event.preventDefault();
     whenServices((s) => s.launch.openUrl(url));
@@ -96,7 +110,10 @@ export function startDesktopApp(config: ServiceConfig): void {
       consent: createConsentPrompt(() => window),
       updater: createUpdaterPort(log),
       tray: createTray(path.join(resourcesDir, 'tray'), log),
-      badge: createBadge(() => window, nativeImage.createFromPath(path.join(resourcesDir, 'tray', 'badge.png'))),
+      badge: createBadge(
+        () => window,
+        nativeImage.createFromPath(path.join(resourcesDir, 'tray', 'badge.png')),
+      ),
       renderer: createRendererChannel(() => (window && !window.isDestroyed() ? window.webContents : null)),
       opener: shellOpener,
       quit: () => app.quit(),
@@ -136,4 +153,3 @@ function createTray(directory: string, log: typeof consoleLogger): TrayPort | nu
     return null;
   }
 }
-

@@ -7,12 +7,17 @@ export function createIpcMainPort(isOwnWindow: (contents: WebContents) => boolea
   return {
     handle(channel, handler) {
       ipcMain.removeHandler(channel);
-      ipcMain.handle(channel, (event, ...args: unknown[]) => handler(describeSender(event, isOwnWindow), args));
+      ipcMain.handle(channel, (event, ...args: unknown[]) =>
+        handler(describeSender(event, isOwnWindow), args),
+      );
     },
   };
 }
 
-function describeSender(event: IpcMainInvokeEvent, isOwnWindow: (contents: WebContents) => boolean): IpcSender {
+function describeSender(
+  event: IpcMainInvokeEvent,
+  isOwnWindow: (contents: WebContents) => boolean,
+): IpcSender {
   const frame = event.senderFrame;
   try {
     if (!frame || frame.isDestroyed()) return { frameUrl: null, isMainFrame: false, isOwnWindow: false };

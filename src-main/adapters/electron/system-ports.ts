@@ -47,7 +47,8 @@ export const powerEvents: PowerEvents = {
 
 export const safeStorageCipher: SecretCipher = {
   isAvailable: () => safeStorage.isAsyncEncryptionAvailable(),
-  backend: (): SecretBackend => (process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : 'os'),
+  backend: (): SecretBackend =>
+    process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : 'os',
   encrypt: async (plainText) => new Uint8Array(await safeStorage.encryptStringAsync(plainText)),
   decrypt: async (data) => {
     const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(Buffer.from(data));
@@ -72,7 +73,9 @@ export function createConsentPrompt(parent: () => BrowserWindow | null): Consent
           'again each time Partner Desk starts.',
       };
       const window = parent();
-      const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+      const { response } = window
+        ? await dialog.showMessageBox(window, options)
+        : await dialog.showMessageBox(options);
       return response === 1;
     },
   };

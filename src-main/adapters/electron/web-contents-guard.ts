@@ -6,7 +6,11 @@ import { checkExternalUrl } from '../../security/external-url';
  * Applied to every webContents the app ever creates: no navigation, no redirects, no <webview>,
  * no new windows. A link the user clicked opens in the system browser when the guard allows it.
  */
-export function guardWebContents(contents: WebContents, openExternal: (url: string) => void, log: Logger): void {
+export function guardWebContents(
+  contents: WebContents,
+  openExternal: (url: string) => void,
+  log: Logger,
+): void {
   const leave = (url: string): void => {
     const verdict = checkExternalUrl(url);
     if (verdict.ok) openExternal(verdict.url);

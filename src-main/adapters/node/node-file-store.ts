@@ -56,9 +56,11 @@ export class NodeFileStore implements FileStore {
     const previous = this.queues.get(name) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(task);
     this.queues.set(name, next);
-    void next.finally(() => {
-      if (this.queues.get(name) === next) this.queues.delete(name);
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (this.queues.get(name) === next) this.queues.delete(name);
+      })
+      .catch(() => undefined);
     return next;
   }
 

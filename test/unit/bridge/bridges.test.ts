@@ -15,7 +15,11 @@ const expectedKeys = [
 
 describe('the three DesktopBridge implementations', () => {
   it('have exactly the same methods: one per contract channel and event', () => {
-    const preload = createPreloadBridge({ invoke: async () => null, on: () => undefined, removeListener: () => undefined });
+    const preload = createPreloadBridge({
+      invoke: async () => null,
+      on: () => undefined,
+      removeListener: () => undefined,
+    });
     const browser = createBrowserBridge(fakeBrowserEnv().env);
     const fake = createFakeBridge().bridge;
     for (const bridge of [preload, browser, fake]) expect(Object.keys(bridge).sort()).toEqual(expectedKeys);
@@ -23,8 +27,14 @@ describe('the three DesktopBridge implementations', () => {
   });
 
   it('answer every invoke method with a result object in web mode and in the fake', async () => {
-    const browser = createBrowserBridge(fakeBrowserEnv().env) as unknown as Record<string, (input?: unknown) => Promise<unknown>>;
-    const fake = createFakeBridge().bridge as unknown as Record<string, (input?: unknown) => Promise<unknown>>;
+    const browser = createBrowserBridge(fakeBrowserEnv().env) as unknown as Record<
+      string,
+      (input?: unknown) => Promise<unknown>
+    >;
+    const fake = createFakeBridge().bridge as unknown as Record<
+      string,
+      (input?: unknown) => Promise<unknown>
+    >;
     for (const name of Object.keys(INVOKE_CONTRACTS)) {
       for (const bridge of [browser, fake]) {
         const result = (await bridge[name]?.(undefined)) as { ok: boolean };
@@ -39,7 +49,10 @@ describe('fake bridge', () => {
     const { bridge, calls, emit, listenerCount } = createFakeBridge({
       getSessionTokens: () => ({ ok: false, error: { code: 'internal', message: 'keyring locked' } }),
     });
-    expect(await bridge.getSessionTokens()).toEqual({ ok: false, error: { code: 'internal', message: 'keyring locked' } });
+    expect(await bridge.getSessionTokens()).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'keyring locked' },
+    });
     expect(await bridge.setAwaitingResponseCount({ count: 2 })).toEqual({ ok: true, value: null });
     expect(calls).toEqual([
       { name: 'getSessionTokens', input: undefined },

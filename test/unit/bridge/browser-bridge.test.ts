@@ -8,7 +8,13 @@ const tokens = {
   accessToken: 'a',
   refreshToken: 'r',
   accessTokenExpiresAt: null,
-  user: { id: 'u', email: 'u@x.example', displayName: 'U', role: 'member', organization: { id: 'o', name: 'O' } },
+  user: {
+    id: 'u',
+    email: 'u@x.example',
+    displayName: 'U',
+    role: 'member',
+    organization: { id: 'o', name: 'O' },
+  },
 };
 const item = (referralId: string, dueAt: string, deadline: string) => ({
   key: `${referralId}:2h:${deadline}`,
@@ -56,16 +62,22 @@ describe('browser bridge (web mode)', () => {
     const bridge = createBrowserBridge(page.env);
     const opened: string[] = [];
     bridge.onOpenReferral(({ referralId }) => opened.push(referralId));
-    await bridge.pushReminderSchedule({ items: [item('r1', '2025-06-02T09:00:00.000Z', '2025-06-02T11:00:00.000Z')] });
+    await bridge.pushReminderSchedule({
+      items: [item('r1', '2025-06-02T09:00:00.000Z', '2025-06-02T11:00:00.000Z')],
+    });
     page.advance(HOUR - 1);
     expect(page.shown).toEqual([]);
     page.advance(1);
-    expect(page.shown.map((n) => [n.title, n.body])).toEqual([['Customer r1', 'Respond within 2 hours or the referral expires.']]);
+    expect(page.shown.map((n) => [n.title, n.body])).toEqual([
+      ['Customer r1', 'Respond within 2 hours or the referral expires.'],
+    ]);
     page.shown[0]?.click();
     expect(opened).toEqual(['r1']);
     expect(page.state.focused).toBe(1);
     // A reload with the same schedule does not repeat it.
-    await createBrowserBridge(page.env).pushReminderSchedule({ items: [item('r1', '2025-06-02T09:00:00.000Z', '2025-06-02T11:00:00.000Z')] });
+    await createBrowserBridge(page.env).pushReminderSchedule({
+      items: [item('r1', '2025-06-02T09:00:00.000Z', '2025-06-02T11:00:00.000Z')],
+    });
     expect(page.shown).toHaveLength(1);
   });
 
@@ -73,8 +85,16 @@ describe('browser bridge (web mode)', () => {
     const page = fakeBrowserEnv();
     const bridge = createBrowserBridge(page.env);
     await bridge.pauseNotifications({ minutes: 60 });
-    const referral = (id: string) => ({ id, title: id, tab: 'cosell' as const, qualification: 'None', urgent: false });
-    expect(await bridge.reportNewReferrals({ initialSync: false, referrals: [referral('a'), referral('b')] })).toEqual({
+    const referral = (id: string) => ({
+      id,
+      title: id,
+      tab: 'cosell' as const,
+      qualification: 'None',
+      urgent: false,
+    });
+    expect(
+      await bridge.reportNewReferrals({ initialSync: false, referrals: [referral('a'), referral('b')] }),
+    ).toEqual({
       ok: true,
       value: { queued: 2 },
     });
@@ -100,7 +120,10 @@ describe('browser bridge (web mode)', () => {
         cosell: { notify: 'none' as const, qualifications: [] },
       },
     };
-    expect(await bridge.setNotificationPreferences(settings)).toMatchObject({ ok: true, value: { thresholdsHours: [24] } });
+    expect(await bridge.setNotificationPreferences(settings)).toMatchObject({
+      ok: true,
+      value: { thresholdsHours: [24] },
+    });
     expect(page.state.requested).toBe(1);
     page.storageChanged('partner-desk.notification-preferences');
     expect(seen).toEqual([[24]]);
@@ -111,8 +134,14 @@ describe('browser bridge (web mode)', () => {
     const bridge = createBrowserBridge(page.env);
     await bridge.setAwaitingResponseCount({ count: 5 });
     expect(page.counts).toEqual([5]);
-    expect(await bridge.openExternal({ url: 'https://contoso.example/x' })).toEqual({ ok: true, value: null });
-    expect(await bridge.openExternal({ url: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'url-refused' } });
+    expect(await bridge.openExternal({ url: 'https://contoso.example/x' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await bridge.openExternal({ url: 'javascript:alert(1)' })).toMatchObject({
+      ok: false,
+      error: { code: 'url-refused' },
+    });
     expect(page.opened).toEqual(['https://contoso.example/x']);
     expect(externalUrl('https://u:p@contoso.example/')).toBeNull();
     expect(externalUrl('file:///etc/passwd')).toBeNull();

@@ -36,7 +36,10 @@ describe('IPC contracts', () => {
   it('derive DesktopBridge method types from the schemas', () => {
     expectTypeOf<DesktopBridge['getUpdateStatus']>().toEqualTypeOf<() => Promise<IpcResult<UpdateStatus>>>();
     expectTypeOf<DesktopBridge['setAwaitingResponseCount']>().parameter(0).toEqualTypeOf<{ count: number }>();
-    expectTypeOf<DesktopBridge['onOpenReferral']>().parameter(0).parameter(0).toEqualTypeOf<{ referralId: string }>();
+    expectTypeOf<DesktopBridge['onOpenReferral']>()
+      .parameter(0)
+      .parameter(0)
+      .toEqualTypeOf<{ referralId: string }>();
     expectTypeOf<DesktopBridge['onSyncNow']>().returns.toEqualTypeOf<() => void>();
     // A channel that does not exist is not on the bridge, and there is no generic door.
     expectTypeOf<DesktopBridge>().not.toHaveProperty('invoke');

@@ -18,7 +18,13 @@ export function fakeBrowserEnv(start = Date.parse('2025-06-02T08:00:00.000Z')) {
   let now = start;
   let nextId = 1;
   const timers = new Map<number, { at: number; callback: () => void }>();
-  const shown: { title: string; body: string; tag: string; requireInteraction: boolean; click: () => void }[] = [];
+  const shown: {
+    title: string;
+    body: string;
+    tag: string;
+    requireInteraction: boolean;
+    click: () => void;
+  }[] = [];
   const opened: string[] = [];
   const counts: number[] = [];
   const storageListeners: ((key: string | null) => void)[] = [];
@@ -62,5 +68,15 @@ export function fakeBrowserEnv(start = Date.parse('2025-06-02T08:00:00.000Z')) {
     }
     now = end;
   };
-  return { env, shown, opened, counts, state, session, local, advance, storageChanged: (key: string) => storageListeners.forEach((l) => l(key)) };
+  return {
+    env,
+    shown,
+    opened,
+    counts,
+    state,
+    session,
+    local,
+    advance,
+    storageChanged: (key: string) => storageListeners.forEach((l) => l(key)),
+  };
 }

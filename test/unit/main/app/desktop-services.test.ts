@@ -12,7 +12,8 @@ async function wired() {
   const ipc = new FakeIpcMain();
   registerIpcHandlers(ipc, services.handlers, fakes.log);
   const call = (channel: string, ...args: unknown[]) => ipc.invoke(channel, OUR_WINDOW, ...args);
-  const eventsOn = (channel: string) => fakes.events.filter((e) => e.channel === channel).map((e) => e.payload);
+  const eventsOn = (channel: string) =>
+    fakes.events.filter((e) => e.channel === channel).map((e) => e.payload);
   return { ...fakes, services, call, eventsOn };
 }
 
@@ -29,7 +30,10 @@ const item = (referralId: string, dueAt: string, deadline: string) => ({
 describe('the shell wired from its ports', () => {
   it('a reminder click restores and focuses the window and opens the referral', async () => {
     const { call, time, notifier, calls, eventsOn } = await wired();
-    expect(await call(INVOKE_CHANNELS.takePendingOpenReferral)).toEqual({ ok: true, value: { referralId: null } });
+    expect(await call(INVOKE_CHANNELS.takePendingOpenReferral)).toEqual({
+      ok: true,
+      value: { referralId: null },
+    });
     await call(INVOKE_CHANNELS.pushReminderSchedule, {
       items: [item('r1', '2025-06-02T09:00:00.000Z', '2025-06-02T11:00:00.000Z')],
     });
@@ -48,7 +52,10 @@ describe('the shell wired from its ports', () => {
     });
     await time.advance(6_000);
     notifier.shown[0]?.click();
-    expect(await call(INVOKE_CHANNELS.takePendingOpenReferral)).toEqual({ ok: true, value: { referralId: 'n1' } });
+    expect(await call(INVOKE_CHANNELS.takePendingOpenReferral)).toEqual({
+      ok: true,
+      value: { referralId: 'n1' },
+    });
   });
 
   it('"pause for 1 hour" from the tray holds reminders, updates the menu and the settings screen, then ends', async () => {
@@ -56,7 +63,9 @@ describe('the shell wired from its ports', () => {
     tray.choose('pause');
     await time.advance(0);
     expect(tray.current.menu.some((i) => i !== 'separator' && i.id === 'resume')).toBe(true);
-    expect(eventsOn(EVENT_CHANNELS.notificationPreferences).at(-1)).toMatchObject({ pausedUntil: '2025-06-02T09:00:00.000Z' });
+    expect(eventsOn(EVENT_CHANNELS.notificationPreferences).at(-1)).toMatchObject({
+      pausedUntil: '2025-06-02T09:00:00.000Z',
+    });
     await call(INVOKE_CHANNELS.pushReminderSchedule, {
       items: [item('r1', '2025-06-02T08:30:00.000Z', '2025-06-02T10:30:00.000Z')],
     });
@@ -65,7 +74,9 @@ describe('the shell wired from its ports', () => {
     await time.advance(2);
     expect(notifier.titles).toEqual(['Customer r1']);
     expect(tray.current.menu.some((i) => i !== 'separator' && i.id === 'pause')).toBe(true);
-    expect(eventsOn(EVENT_CHANNELS.notificationPreferences).at(-1)).toMatchObject({ pausedUntil: '2025-06-02T09:00:00.000Z' });
+    expect(eventsOn(EVENT_CHANNELS.notificationPreferences).at(-1)).toMatchObject({
+      pausedUntil: '2025-06-02T09:00:00.000Z',
+    });
   });
 
   it('pause and resume through IPC', async () => {
@@ -75,13 +86,19 @@ describe('the shell wired from its ports', () => {
       value: { pausedUntil: '2025-06-02T09:00:00.000Z' },
     });
     expect(tray.current.tooltip).toContain('paused until 09:00');
-    expect(await call(INVOKE_CHANNELS.resumeNotifications)).toMatchObject({ ok: true, value: { pausedUntil: null } });
+    expect(await call(INVOKE_CHANNELS.resumeNotifications)).toMatchObject({
+      ok: true,
+      value: { pausedUntil: null },
+    });
     expect(tray.current.tooltip).not.toContain('paused');
   });
 
   it('the awaiting count reaches the tray and the badge', async () => {
     const { call, tray, badge } = await wired();
-    expect(await call(INVOKE_CHANNELS.setAwaitingResponseCount, { count: 4 })).toEqual({ ok: true, value: null });
+    expect(await call(INVOKE_CHANNELS.setAwaitingResponseCount, { count: 4 })).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(badge.counts.at(-1)).toBe(4);
     expect(tray.current.tooltip).toBe('Partner Desk: 4 referrals awaiting a response');
   });
@@ -90,7 +107,10 @@ describe('the shell wired from its ports', () => {
     const { tray, eventsOn, resume, time, call, notifier } = await wired();
     tray.choose('sync-now');
     await call(INVOKE_CHANNELS.pushReminderSchedule, {
-      items: [item('a', '2025-06-02T10:00:00.000Z', '2025-06-02T12:00:00.000Z'), item('b', '2025-06-02T10:00:00.000Z', '2025-06-02T12:00:00.000Z')],
+      items: [
+        item('a', '2025-06-02T10:00:00.000Z', '2025-06-02T12:00:00.000Z'),
+        item('b', '2025-06-02T10:00:00.000Z', '2025-06-02T12:00:00.000Z'),
+      ],
     });
     time.sleep(3 * HOUR);
     resume();
@@ -109,7 +129,10 @@ describe('the shell wired from its ports', () => {
 
   it('updater status is published to the page for the banner, and install needs a downloaded update', async () => {
     const { updater, eventsOn, call, calls } = await wired();
-    expect(await call(INVOKE_CHANNELS.installUpdate)).toMatchObject({ ok: false, error: { code: 'no-update-ready' } });
+    expect(await call(INVOKE_CHANNELS.installUpdate)).toMatchObject({
+      ok: false,
+      error: { code: 'no-update-ready' },
+    });
     updater.emit({ type: 'downloaded', version: '2.0.0' });
     expect(eventsOn(EVENT_CHANNELS.updateStatus).at(-1)).toEqual({ state: 'downloaded', version: '2.0.0' });
     expect(await call(INVOKE_CHANNELS.installUpdate)).toEqual({ ok: true, value: null });
@@ -123,13 +146,24 @@ describe('the shell wired from its ports', () => {
       accessToken: 'a',
       refreshToken: 'r',
       accessTokenExpiresAt: null,
-      user: { id: 'u1', email: 'jane@contoso.example', displayName: 'Jane', role: 'admin', organization: { id: 'o1', name: 'Contoso' } },
+      user: {
+        id: 'u1',
+        email: 'jane@contoso.example',
+        displayName: 'Jane',
+        role: 'admin',
+        organization: { id: 'o1', name: 'Contoso' },
+      },
     };
-    expect(await call(INVOKE_CHANNELS.setSessionTokens, tokens)).toEqual({ ok: true, value: { storage: 'encrypted' } });
+    expect(await call(INVOKE_CHANNELS.setSessionTokens, tokens)).toEqual({
+      ok: true,
+      value: { storage: 'encrypted' },
+    });
     expect(await call(INVOKE_CHANNELS.getSessionTokens)).toEqual({ ok: true, value: tokens });
     expect(await call(INVOKE_CHANNELS.clearSessionTokens)).toEqual({ ok: true, value: null });
     expect(await call(INVOKE_CHANNELS.getSessionTokens)).toEqual({ ok: true, value: null });
-    expect(await call(INVOKE_CHANNELS.setSessionTokens, { ...tokens, serviceUrl: 'javascript:alert(1)' })).toMatchObject({
+    expect(
+      await call(INVOKE_CHANNELS.setSessionTokens, { ...tokens, serviceUrl: 'javascript:alert(1)' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid-input', message: expect.stringContaining('serviceUrl') },
     });
@@ -146,12 +180,19 @@ describe('the shell wired from its ports', () => {
         cosell: { notify: 'none', qualifications: [] },
       },
     };
-    expect(await call(INVOKE_CHANNELS.setNotificationPreferences, settings)).toEqual({ ok: true, value: { ...settings, pausedUntil: null } });
-    expect(JSON.parse(files.text('notification-preferences.json') ?? '{}')).toEqual({ ...settings, pausedUntil: null });
-    expect(await call(INVOKE_CHANNELS.setNotificationPreferences, { ...settings, thresholdsHours: [2, 2] })).toMatchObject({
+    expect(await call(INVOKE_CHANNELS.setNotificationPreferences, settings)).toEqual({
+      ok: true,
+      value: { ...settings, pausedUntil: null },
+    });
+    expect(JSON.parse(files.text('notification-preferences.json') ?? '{}')).toEqual({
+      ...settings,
+      pausedUntil: null,
+    });
+    expect(
+      await call(INVOKE_CHANNELS.setNotificationPreferences, { ...settings, thresholdsHours: [2, 2] }),
+    ).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('thresholdsHours') },
     });
   });
 });
-

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findDeepLink, parseDeepLink } from '../../../../src-main/deeplinks/deep-link';
-import { LaunchRouter, handoffData, linkFromSecondInstance } from '../../../../src-main/deeplinks/instance-handoff';
+import {
+  LaunchRouter,
+  handoffData,
+  linkFromSecondInstance,
+} from '../../../../src-main/deeplinks/instance-handoff';
 import { RendererNavigation } from '../../../../src-main/deeplinks/renderer-navigation';
 
 const id = '6d2f1c8e-2b7a-4e43-9d6a-0f8f3a1b2c3d';
@@ -32,15 +36,26 @@ describe('deep links', () => {
   });
 
   it('finds the link among the switches Chromium adds to argv', () => {
-    const argv = ['C:\\Partner Desk\\Partner Desk.exe', '--allow-file-access-from-files', `partnerdesk://referral/${id}`, '--original-process-start-time=1'];
+    const argv = [
+      'C:\\Partner Desk\\Partner Desk.exe',
+      '--allow-file-access-from-files',
+      `partnerdesk://referral/${id}`,
+      '--original-process-start-time=1',
+    ];
     expect(findDeepLink(argv)).toEqual({ kind: 'referral', referralId: id });
     expect(findDeepLink(['/usr/bin/partner-desk', '--no-sandbox'])).toBeNull();
   });
 
   it('prefers what the second instance handed over in additionalData', () => {
     const data = handoffData(['app', `partnerdesk://referral/${id}`]);
-    expect(linkFromSecondInstance(['app', '--allow-file-access-from-files'], data)).toEqual({ kind: 'referral', referralId: id });
-    expect(linkFromSecondInstance(['app', `partnerdesk://referral/other`], { argv: 'junk' })).toEqual({ kind: 'referral', referralId: 'other' });
+    expect(linkFromSecondInstance(['app', '--allow-file-access-from-files'], data)).toEqual({
+      kind: 'referral',
+      referralId: id,
+    });
+    expect(linkFromSecondInstance(['app', `partnerdesk://referral/other`], { argv: 'junk' })).toEqual({
+      kind: 'referral',
+      referralId: 'other',
+    });
     expect(linkFromSecondInstance(['app'], null)).toBeNull();
   });
 
@@ -64,7 +79,10 @@ describe('deep links', () => {
   it('holds a link that started the app until the page asks for it', () => {
     const sent: string[] = [];
     const navigation = new RendererNavigation((referralId) => sent.push(referralId));
-    new LaunchRouter({ showAndFocus: () => undefined }, navigation).firstLaunch(['app', `partnerdesk://referral/${id}`]);
+    new LaunchRouter({ showAndFocus: () => undefined }, navigation).firstLaunch([
+      'app',
+      `partnerdesk://referral/${id}`,
+    ]);
     expect(sent).toEqual([]);
     expect(navigation.takePending()).toBe(id);
     expect(navigation.takePending()).toBeNull();

@@ -25,7 +25,10 @@ export class MemoryFileStore implements FileStore {
 
   async write(name: string, data: Uint8Array | string, options: { mode: number }): Promise<void> {
     this.writes += 1;
-    this.files.set(name, { data: typeof data === 'string' ? new TextEncoder().encode(data) : data, mode: options.mode });
+    this.files.set(name, {
+      data: typeof data === 'string' ? new TextEncoder().encode(data) : data,
+      mode: options.mode,
+    });
   }
 
   async remove(name: string): Promise<void> {
@@ -103,7 +106,10 @@ export class FakeCipher implements SecretCipher {
   async decrypt(data: Uint8Array): Promise<{ plainText: string; shouldReEncrypt: boolean }> {
     const text = new TextDecoder().decode(data);
     if (!text.startsWith('sealed:')) throw new Error('not sealed by this key');
-    return { plainText: Buffer.from(text.slice('sealed:'.length), 'base64').toString(), shouldReEncrypt: this.reEncrypt };
+    return {
+      plainText: Buffer.from(text.slice('sealed:'.length), 'base64').toString(),
+      shouldReEncrypt: this.reEncrypt,
+    };
   }
 }
 

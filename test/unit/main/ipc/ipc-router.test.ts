@@ -40,14 +40,32 @@ describe('IPC wrapper', () => {
 
   it.each<[string, IpcSender]>([
     ['another origin', { frameUrl: 'https://evil.example/', isMainFrame: true, isOwnWindow: true }],
-    ['a look-alike origin', { frameUrl: 'app://partner-desk.evil/index.html', isMainFrame: true, isOwnWindow: true }],
-    ['credentials in our origin', { frameUrl: 'app://user:pass@partner-desk/', isMainFrame: true, isOwnWindow: true }],
-    ['our origin in a query string', { frameUrl: 'https://evil.example/?next=app://partner-desk', isMainFrame: true, isOwnWindow: true }],
-    ['a subframe of our page', { frameUrl: 'app://partner-desk/index.html', isMainFrame: false, isOwnWindow: true }],
-    ['devtools', { frameUrl: 'devtools://devtools/bundled/devtools_app.html', isMainFrame: true, isOwnWindow: false }],
+    [
+      'a look-alike origin',
+      { frameUrl: 'app://partner-desk.evil/index.html', isMainFrame: true, isOwnWindow: true },
+    ],
+    [
+      'credentials in our origin',
+      { frameUrl: 'app://user:pass@partner-desk/', isMainFrame: true, isOwnWindow: true },
+    ],
+    [
+      'our origin in a query string',
+      { frameUrl: 'https://evil.example/?next=app://partner-desk', isMainFrame: true, isOwnWindow: true },
+    ],
+    [
+      'a subframe of our page',
+      { frameUrl: 'app://partner-desk/index.html', isMainFrame: false, isOwnWindow: true },
+    ],
+    [
+      'devtools',
+      { frameUrl: 'devtools://devtools/bundled/devtools_app.html', isMainFrame: true, isOwnWindow: false },
+    ],
     ['file://', { frameUrl: 'file:///home/me/index.html', isMainFrame: true, isOwnWindow: true }],
     ['a destroyed frame', { frameUrl: null, isMainFrame: false, isOwnWindow: true }],
-    ['a webContents that is not our window', { frameUrl: 'app://partner-desk/index.html', isMainFrame: true, isOwnWindow: false }],
+    [
+      'a webContents that is not our window',
+      { frameUrl: 'app://partner-desk/index.html', isMainFrame: true, isOwnWindow: false },
+    ],
   ])('refuses a call from %s without running the handler', async (_label, sender) => {
     const ipc = new FakeIpcMain();
     const log = new MemoryLogger();
@@ -62,25 +80,61 @@ describe('IPC wrapper', () => {
   it('rejects bad input with an error naming the field', async () => {
     const { ipc } = await wired();
     const result = await ipc.invoke(INVOKE_CHANNELS.pushReminderSchedule, OUR_WINDOW, {
-      items: [{ key: 'k', referralId: 'r', title: 't', dueAt: 'tomorrow', deadline: '2025-06-03T00:00:00Z', thresholdHours: 2, urgent: false }],
+      items: [
+        {
+          key: 'k',
+          referralId: 'r',
+          title: 't',
+          dueAt: 'tomorrow',
+          deadline: '2025-06-03T00:00:00Z',
+          thresholdHours: 2,
+          urgent: false,
+        },
+      ],
     });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalid-input', message: expect.stringMatching(/^pushReminderSchedule: items\.0\.dueAt: /) },
+      error: {
+        code: 'invalid-input',
+        message: expect.stringMatching(/^pushReminderSchedule: items\.0\.dueAt: /),
+      },
     });
   });
 
   it.each([
-    ['an unknown key', INVOKE_CHANNELS.setAwaitingResponseCount, [{ count: 1, extra: true }], /\(input\): Unrecognized key/],
+    [
+      'an unknown key',
+      INVOKE_CHANNELS.setAwaitingResponseCount,
+      [{ count: 1, extra: true }],
+      /\(input\): Unrecognized key/,
+    ],
     ['a negative count', INVOKE_CHANNELS.setAwaitingResponseCount, [{ count: -1 }], /count: /],
     ['a string for a number', INVOKE_CHANNELS.pauseNotifications, [{ minutes: '60' }], /minutes: /],
-    ['an argument where none is taken', INVOKE_CHANNELS.getSessionTokens, [{ sneaky: 1 }], /getSessionTokens: \(input\)/],
-    ['two arguments', INVOKE_CHANNELS.openExternal, [{ url: 'https://a.example' }, 'more'], /at most one argument/],
+    [
+      'an argument where none is taken',
+      INVOKE_CHANNELS.getSessionTokens,
+      [{ sneaky: 1 }],
+      /getSessionTokens: \(input\)/,
+    ],
+    [
+      'two arguments',
+      INVOKE_CHANNELS.openExternal,
+      [{ url: 'https://a.example' }, 'more'],
+      /at most one argument/,
+    ],
     ['no argument where one is needed', INVOKE_CHANNELS.openExternal, [], /openExternal: \(input\)/],
-    ['a prototype-polluting payload', INVOKE_CHANNELS.setAwaitingResponseCount, [JSON.parse('{"__proto__":{"x":1},"count":1}')], /Unrecognized key/],
+    [
+      'a prototype-polluting payload',
+      INVOKE_CHANNELS.setAwaitingResponseCount,
+      [JSON.parse('{"__proto__":{"x":1},"count":1}')],
+      /Unrecognized key/,
+    ],
   ])('rejects %s', async (_label, channel, args, message) => {
     const { ipc } = await wired();
-    const result = (await ipc.invoke(channel, OUR_WINDOW, ...args)) as { ok: boolean; error: { code: string; message: string } };
+    const result = (await ipc.invoke(channel, OUR_WINDOW, ...args)) as {
+      ok: boolean;
+      error: { code: string; message: string };
+    };
     expect(result.ok).toBe(false);
     expect(result.error.code).toBe('invalid-input');
     expect(result.error.message).toMatch(message);
@@ -96,7 +150,10 @@ describe('IPC wrapper', () => {
     });
     registerIpcHandlers(ipc, handlers, log);
     const result = await ipc.invoke(INVOKE_CHANNELS.clearSessionTokens, OUR_WINDOW);
-    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'clearSessionTokens failed inside Partner Desk.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'clearSessionTokens failed inside Partner Desk.' },
+    });
     expect(log.lines.some((line) => line.includes('disk on fire'))).toBe(true);
   });
 
@@ -118,7 +175,10 @@ describe('IPC wrapper', () => {
     const ipc = new FakeIpcMain();
     const { handlers } = stubHandlers({ getUpdateStatus: () => ({ state: 'bogus' }) as never });
     registerIpcHandlers(ipc, handlers, new MemoryLogger());
-    expect(await ipc.invoke(INVOKE_CHANNELS.getUpdateStatus, OUR_WINDOW)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await ipc.invoke(INVOKE_CHANNELS.getUpdateStatus, OUR_WINDOW)).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 
   it('answers a valid call with a result object', async () => {
@@ -137,8 +197,12 @@ describe('IPC wrapper', () => {
 
   it('opens only guarded links, in their normalized form', async () => {
     const { ipc, opened } = await wired();
-    expect(await ipc.invoke(INVOKE_CHANNELS.openExternal, OUR_WINDOW, { url: 'HTTPS://Contoso.com/a' })).toEqual({ ok: true, value: null });
-    expect(await ipc.invoke(INVOKE_CHANNELS.openExternal, OUR_WINDOW, { url: 'javascript:alert(1)' })).toMatchObject({
+    expect(
+      await ipc.invoke(INVOKE_CHANNELS.openExternal, OUR_WINDOW, { url: 'HTTPS://Contoso.com/a' }),
+    ).toEqual({ ok: true, value: null });
+    expect(
+      await ipc.invoke(INVOKE_CHANNELS.openExternal, OUR_WINDOW, { url: 'javascript:alert(1)' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'url-refused' },
     });

@@ -18,7 +18,12 @@ function setup(preferences: Partial<NotificationPreferences> = {}) {
   const time = new FakeTime(Date.parse('2025-06-01T09:00:00.000Z'));
   const prefs: NotificationPreferences = { ...DEFAULT_NOTIFICATION_PREFERENCES, ...preferences };
   const shown: Notice[] = [];
-  const notices = new NewReferralNotices({ clock: time, timer: time, preferences: () => prefs, present: (n) => shown.push(n) });
+  const notices = new NewReferralNotices({
+    clock: time,
+    timer: time,
+    preferences: () => prefs,
+    present: (n) => shown.push(n),
+  });
   return { time, prefs, shown, notices };
 }
 
@@ -38,7 +43,10 @@ describe('new referral notifications', () => {
     const { time, shown, notices } = setup();
     notices.report({ initialSync: false, referrals: [referral('a'), referral('b', { tab: 'cosell' })] });
     await time.advance(1_000);
-    notices.report({ initialSync: false, referrals: [referral('c'), referral('d', { urgent: true }), referral('e')] });
+    notices.report({
+      initialSync: false,
+      referrals: [referral('c'), referral('d', { urgent: true }), referral('e')],
+    });
     await time.advance(BATCH_WINDOW_MS);
     expect(shown).toHaveLength(1);
     expect(shown[0]).toMatchObject({
@@ -53,7 +61,11 @@ describe('new referral notifications', () => {
     const { time, shown, notices } = setup();
     notices.report({ initialSync: false, referrals: [referral('solo', { tab: 'qualified' })] });
     await time.advance(BATCH_WINDOW_MS);
-    expect(shown[0]).toMatchObject({ title: 'New referral', body: 'Customer solo (Qualified leads)', target: { referralId: 'solo' } });
+    expect(shown[0]).toMatchObject({
+      title: 'New referral',
+      body: 'Customer solo (Qualified leads)',
+      target: { referralId: 'solo' },
+    });
   });
 
   it('follow the per-tab choices: marketing-qualified only, urgent only, none', async () => {

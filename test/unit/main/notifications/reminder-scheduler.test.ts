@@ -28,12 +28,20 @@ function remindersFor(
   }));
 }
 
-async function setup(start: string, preferences: Partial<NotificationPreferences> = {}, files = new MemoryFileStore()) {
+async function setup(
+  start: string,
+  preferences: Partial<NotificationPreferences> = {},
+  files = new MemoryFileStore(),
+) {
   const time = new FakeTime(Date.parse(start));
   const notifier = new FakeNotifier();
   const log = new MemoryLogger();
   const activated: (string | null)[] = [];
-  const center = new NotificationCenter(notifier, (target) => activated.push(target?.referralId ?? null), log);
+  const center = new NotificationCenter(
+    notifier,
+    (target) => activated.push(target?.referralId ?? null),
+    log,
+  );
   const prefs: NotificationPreferences = { ...DEFAULT_NOTIFICATION_PREFERENCES, ...preferences };
   const shownAt: string[] = [];
   const scheduler = await ReminderScheduler.open({
@@ -61,7 +69,11 @@ describe('reminder scheduler', () => {
     const { time, notifier, scheduler, shownAt } = await setup('2025-06-01T00:00:00.000Z');
     await scheduler.replaceSchedule(remindersFor('r1', '2025-06-05T12:00:00.000Z'));
     await time.advance(5 * 24 * HOUR);
-    expect(shownAt).toEqual(['2025-06-02T12:00:00.000Z', '2025-06-04T12:00:00.000Z', '2025-06-05T10:00:00.000Z']);
+    expect(shownAt).toEqual([
+      '2025-06-02T12:00:00.000Z',
+      '2025-06-04T12:00:00.000Z',
+      '2025-06-05T10:00:00.000Z',
+    ]);
     expect(notifier.shown.map((n) => n.request.body)).toEqual([
       'Respond within 3 days or the referral expires.',
       'Respond within 24 hours or the referral expires.',
@@ -74,11 +86,15 @@ describe('reminder scheduler', () => {
     const { time, notifier, scheduler } = await setup('2025-06-01T00:00:00.000Z', { thresholdsHours: [24] });
     await scheduler.replaceSchedule(remindersFor('r1', '2025-06-05T12:00:00.000Z'));
     await time.advance(5 * 24 * HOUR);
-    expect(notifier.shown.map((n) => n.request.body)).toEqual(['Respond within 24 hours or the referral expires.']);
+    expect(notifier.shown.map((n) => n.request.body)).toEqual([
+      'Respond within 24 hours or the referral expires.',
+    ]);
   });
 
   it('shows nothing when reminders are turned off', async () => {
-    const { time, notifier, scheduler } = await setup('2025-06-01T00:00:00.000Z', { remindersEnabled: false });
+    const { time, notifier, scheduler } = await setup('2025-06-01T00:00:00.000Z', {
+      remindersEnabled: false,
+    });
     await scheduler.replaceSchedule(remindersFor('r1', '2025-06-05T12:00:00.000Z'));
     await time.advance(5 * 24 * HOUR);
     expect(notifier.shown).toEqual([]);
@@ -89,7 +105,10 @@ describe('reminder scheduler', () => {
     const { time, notifier, scheduler } = await setup('2025-06-01T00:00:00.000Z');
     await scheduler.replaceSchedule(remindersFor('r1', '2025-06-01T04:00:00.000Z', [2], { urgent: true }));
     await time.advance(3 * HOUR);
-    expect(notifier.shown[0]?.request).toMatchObject({ urgent: true, title: 'Contact requested: Customer r1' });
+    expect(notifier.shown[0]?.request).toMatchObject({
+      urgent: true,
+      title: 'Contact requested: Customer r1',
+    });
   });
 
   it('never repeats a reminder across restarts (the shown keys are persisted)', async () => {
@@ -106,7 +125,9 @@ describe('reminder scheduler', () => {
     await second.scheduler.replaceSchedule(items); // the renderer sends the same schedule again
     expect(second.notifier.shown).toEqual([]);
     await second.time.advance(23 * HOUR - 1); // the 2 h reminder is still to come, once
-    expect(second.notifier.shown.map((n) => n.request.body)).toEqual(['Respond within 2 hours or the referral expires.']);
+    expect(second.notifier.shown.map((n) => n.request.body)).toEqual([
+      'Respond within 2 hours or the referral expires.',
+    ]);
   });
 
   it('folds a backlog after sleep into one summary: "3 referrals expired while you were away"', async () => {
@@ -135,7 +156,9 @@ describe('reminder scheduler', () => {
     expect(notifier.titles).toEqual(['3 referrals need a response soon']); // the 72 h reminders, due at once
     time.sleep(24 * HOUR + 15 * MINUTE);
     await scheduler.check('resume');
-    expect(notifier.titles[1]).toBe('1 referral expired while you were away, 1 referral needs a response soon');
+    expect(notifier.titles[1]).toBe(
+      '1 referral expired while you were away, 1 referral needs a response soon',
+    );
   });
 
   it('a single missed reminder stays a reminder for that referral, and a click opens it', async () => {
@@ -143,7 +166,9 @@ describe('reminder scheduler', () => {
     await scheduler.replaceSchedule(remindersFor('solo', '2025-06-01T20:00:00.000Z', [2]));
     time.sleep(19 * HOUR);
     await scheduler.check('resume');
-    expect(notifier.shown.map((n) => n.request.body)).toEqual(['Respond within 1 hour or the referral expires.']);
+    expect(notifier.shown.map((n) => n.request.body)).toEqual([
+      'Respond within 1 hour or the referral expires.',
+    ]);
     expect(center.liveCount).toBe(1); // referenced until clicked, or Electron would drop the click
     notifier.shown[0]?.click();
     expect(activated).toEqual(['solo']);
@@ -179,13 +204,31 @@ describe('reminder scheduler', () => {
   });
 
   it.each([
-    ['spring forward (Europe/Stockholm, 2025-03-30)', 'Europe/Stockholm', '2025-03-29T00:00:00.000Z', '2025-03-30T12:00:00.000Z'],
-    ['fall back (Europe/Stockholm, 2025-10-26)', 'Europe/Stockholm', '2025-10-25T00:00:00.000Z', '2025-10-26T02:30:00.000Z'],
-    ['fall back (America/New_York, 2025-11-02)', 'America/New_York', '2025-11-01T00:00:00.000Z', '2025-11-02T06:30:00.000Z'],
+    [
+      'spring forward (Europe/Stockholm, 2025-03-30)',
+      'Europe/Stockholm',
+      '2025-03-29T00:00:00.000Z',
+      '2025-03-30T12:00:00.000Z',
+    ],
+    [
+      'fall back (Europe/Stockholm, 2025-10-26)',
+      'Europe/Stockholm',
+      '2025-10-25T00:00:00.000Z',
+      '2025-10-26T02:30:00.000Z',
+    ],
+    [
+      'fall back (America/New_York, 2025-11-02)',
+      'America/New_York',
+      '2025-11-01T00:00:00.000Z',
+      '2025-11-02T06:30:00.000Z',
+    ],
   ])('is not shifted or duplicated by a daylight-saving change: %s', async (_label, tz, start, deadline) => {
     process.env['TZ'] = tz;
     const { time, scheduler, shownAt } = await setup(start, { thresholdsHours: [24, 2, 1] });
-    await scheduler.replaceSchedule([...remindersFor('r1', deadline, [24, 2]), ...remindersFor('r2', deadline, [1])]);
+    await scheduler.replaceSchedule([
+      ...remindersFor('r1', deadline, [24, 2]),
+      ...remindersFor('r2', deadline, [1]),
+    ]);
     await time.advance(3 * 24 * HOUR);
     const expected = [24, 2, 1].map((h) => new Date(Date.parse(deadline) - h * HOUR).toISOString());
     expect(shownAt).toEqual(expected);

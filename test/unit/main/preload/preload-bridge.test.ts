@@ -34,20 +34,29 @@ describe('preload bridge', () => {
     const bridge = createPreloadBridge(fakeIpcRenderer().ipc);
     const expected = ['kind', ...invokeNames, ...eventNames.map(eventMethodName)].sort();
     expect(Object.keys(bridge).sort()).toEqual(expected);
-    for (const generic of ['invoke', 'send', 'on', 'ipcRenderer', 'call']) expect(bridge).not.toHaveProperty(generic);
+    for (const generic of ['invoke', 'send', 'on', 'ipcRenderer', 'call'])
+      expect(bridge).not.toHaveProperty(generic);
   });
 
   it.each(invokeNames)('%s invokes its own channel with at most the one input', async (name) => {
     const { ipc, invoked } = fakeIpcRenderer();
-    const bridge = createPreloadBridge(ipc) as unknown as Record<string, (input?: unknown) => Promise<unknown>>;
+    const bridge = createPreloadBridge(ipc) as unknown as Record<
+      string,
+      (input?: unknown) => Promise<unknown>
+    >;
     const input = INVOKE_CONTRACTS[name].request.safeParse(undefined).success ? undefined : { probe: true };
     await bridge[name]?.(input);
-    expect(invoked).toEqual([{ channel: INVOKE_CONTRACTS[name].channel, args: input === undefined ? [] : [input] }]);
+    expect(invoked).toEqual([
+      { channel: INVOKE_CONTRACTS[name].channel, args: input === undefined ? [] : [input] },
+    ]);
   });
 
   it.each(eventNames)('%s subscribes to its channel, passes the payload only, and unsubscribes', (name) => {
     const { ipc, listeners, emit } = fakeIpcRenderer();
-    const bridge = createPreloadBridge(ipc) as unknown as Record<string, (listener: (...a: unknown[]) => void) => () => void>;
+    const bridge = createPreloadBridge(ipc) as unknown as Record<
+      string,
+      (listener: (...a: unknown[]) => void) => () => void
+    >;
     const received: unknown[][] = [];
     const unsubscribe = bridge[eventMethodName(name)]?.((...args) => received.push(args));
     emit(EVENT_CHANNELS[name], { probe: 1 });
@@ -60,7 +69,10 @@ describe('preload bridge', () => {
     const { ipc } = fakeIpcRenderer();
     ipc.invoke = () => Promise.reject(new Error("No handler registered for 'x'"));
     const result = await createPreloadBridge(ipc).getUpdateStatus();
-    expect(result).toEqual({ ok: false, error: { code: 'internal', message: "No handler registered for 'x'" } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'internal', message: "No handler registered for 'x'" },
+    });
   });
 
   it('is exposed as window.partnerDesk', () => {
@@ -69,7 +81,9 @@ describe('preload bridge', () => {
 
   it('imports only electron, the channel names and types (so the bundle stays small)', () => {
     const directory = path.resolve('src-main/preload');
-    const sources = readdirSync(directory).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(path.join(directory, f), 'utf8'));
+    const sources = readdirSync(directory)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(path.join(directory, f), 'utf8'));
     const valueImports = sources
       .flatMap((source) => [...source.matchAll(/^import (?!type )[^;]*? from '([^']+)';/gm)].map((m) => m[1]))
       .sort();

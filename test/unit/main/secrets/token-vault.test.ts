@@ -12,7 +12,13 @@ const tokens: SessionTokens = {
   accessToken: 'access-secret-123',
   refreshToken: 'refresh-secret-456',
   accessTokenExpiresAt: '2025-06-01T10:00:00.000Z',
-  user: { id: 'u1', email: 'jane@contoso.example', displayName: 'Jane', role: 'member', organization: { id: 'o1', name: 'Contoso' } },
+  user: {
+    id: 'u1',
+    email: 'jane@contoso.example',
+    displayName: 'Jane',
+    role: 'member',
+    organization: { id: 'o1', name: 'Contoso' },
+  },
 };
 
 function setup(files = new MemoryFileStore()) {
@@ -110,7 +116,9 @@ describe('token vault', () => {
 
   it('reads a corrupt or foreign file as no session, without deleting it', async () => {
     const { vault, files } = setup();
-    await files.write(VAULT_FILE, JSON.stringify({ version: 1, backend: 'os', ciphertext: 'AAAA' }), { mode: 0o600 });
+    await files.write(VAULT_FILE, JSON.stringify({ version: 1, backend: 'os', ciphertext: 'AAAA' }), {
+      mode: 0o600,
+    });
     expect(await vault.get()).toBeNull();
     expect(files.files.has(VAULT_FILE)).toBe(true);
   });

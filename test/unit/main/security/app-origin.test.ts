@@ -16,12 +16,13 @@ describe('app:// traversal guard', () => {
     expect(resolveAppFile(root, url)).toBe(path.join(root, file));
   });
 
-  it.each(['app://partner-desk/../secrets.json', 'app://partner-desk/%2e%2e/secrets.json', 'app://partner-desk/a/../../../secrets.json'])(
-    'keeps %s inside the build folder (URL parsing folds the dots at the root)',
-    (url) => {
-      expect(resolveAppFile(root, url)).toBe(path.join(root, 'secrets.json'));
-    },
-  );
+  it.each([
+    'app://partner-desk/../secrets.json',
+    'app://partner-desk/%2e%2e/secrets.json',
+    'app://partner-desk/a/../../../secrets.json',
+  ])('keeps %s inside the build folder (URL parsing folds the dots at the root)', (url) => {
+    expect(resolveAppFile(root, url)).toBe(path.join(root, 'secrets.json'));
+  });
 
   it.each([
     'app://partner-desk/assets/%2e%2e%2f%2e%2e%2fmain/index.js',

@@ -17,17 +17,26 @@ describe('tray', () => {
       title: '1',
       icon: 'attention',
     });
-    expect(trayView({ awaitingCount: 12, pausedUntil: Date.parse('2025-06-01T10:30:00Z') }, hhmm).tooltip).toBe(
-      'Partner Desk: 12 referrals awaiting a response · notifications paused until 10:30',
-    );
+    expect(
+      trayView({ awaitingCount: 12, pausedUntil: Date.parse('2025-06-01T10:30:00Z') }, hhmm).tooltip,
+    ).toBe('Partner Desk: 12 referrals awaiting a response · notifications paused until 10:30');
     expect(badgeLabel(1500)).toBe('999+');
   });
 
   it('has the menu: open, sync now, pause for an hour (or resume), quit', () => {
     const labels = (paused: number | null) =>
-      trayView({ awaitingCount: 0, pausedUntil: paused }, hhmm).menu.map((item) => (item === 'separator' ? '—' : item.id));
+      trayView({ awaitingCount: 0, pausedUntil: paused }, hhmm).menu.map((item) =>
+        item === 'separator' ? '—' : item.id,
+      );
     expect(labels(null)).toEqual(['open', 'sync-now', '—', 'pause', '—', 'quit']);
-    expect(labels(Date.parse('2025-06-01T10:30:00Z'))).toEqual(['open', 'sync-now', '—', 'resume', '—', 'quit']);
+    expect(labels(Date.parse('2025-06-01T10:30:00Z'))).toEqual([
+      'open',
+      'sync-now',
+      '—',
+      'resume',
+      '—',
+      'quit',
+    ]);
   });
 
   it('keeps the badge and the tray in step with the count', () => {
@@ -61,7 +70,12 @@ describe('tray', () => {
   it('still sets the badge where there is no tray', () => {
     const badge = new FakeBadge();
     const noop = () => undefined;
-    new TrayController(null, badge, { open: noop, syncNow: noop, pause: noop, resume: noop, quit: noop }, hhmm).setAwaitingCount(4);
+    new TrayController(
+      null,
+      badge,
+      { open: noop, syncNow: noop, pause: noop, resume: noop, quit: noop },
+      hhmm,
+    ).setAwaitingCount(4);
     expect(badge.counts).toEqual([4]);
   });
 });

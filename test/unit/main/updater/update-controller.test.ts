@@ -47,7 +47,13 @@ describe('update state machine', () => {
     updater.emit({ type: 'available', version: '1.3.0' });
     updater.emit({ type: 'progress', percent: 42.5 });
     updater.emit({ type: 'downloaded', version: '1.3.0' });
-    expect(published.map((s) => s.state)).toEqual(['checking', 'checking', 'downloading', 'downloading', 'downloaded']);
+    expect(published.map((s) => s.state)).toEqual([
+      'checking',
+      'checking',
+      'downloading',
+      'downloading',
+      'downloaded',
+    ]);
     expect(controller.get()).toEqual({ state: 'downloaded', version: '1.3.0' });
     await time.advance(UPDATE_CHECK_INTERVAL_MS);
     expect(updater.checks).toBe(1);

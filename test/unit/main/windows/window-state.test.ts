@@ -14,12 +14,18 @@ describe('window state', () => {
 
   it('restores size, position and maximized on a display that still exists', () => {
     const saved = { x: 1600, y: 100, width: 1600, height: 1000, maximized: true };
-    expect(restoreBounds(saved, [laptop, external])).toEqual({ bounds: { x: 1600, y: 100, width: 1600, height: 1000 }, maximized: true });
+    expect(restoreBounds(saved, [laptop, external])).toEqual({
+      bounds: { x: 1600, y: 100, width: 1600, height: 1000 },
+      maximized: true,
+    });
   });
 
   it('drops the position when its monitor was unplugged, keeping a size that fits', () => {
     const saved = { x: 1600, y: 100, width: 2400, height: 1300, maximized: false };
-    expect(restoreBounds(saved, [laptop])).toEqual({ bounds: { width: 1440, height: 875 }, maximized: false });
+    expect(restoreBounds(saved, [laptop])).toEqual({
+      bounds: { width: 1440, height: 875 },
+      maximized: false,
+    });
   });
 
   it('pulls a window whose title bar is off-screen back within reach', () => {
