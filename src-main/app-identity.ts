@@ -4,3 +4,5 @@ export const APP_ID = 'com.partnerdesk.desktop';
 export const PRODUCT_NAME = 'Partner Desk';
 /** Deep links: partnerdesk://referral/<id>. */
 export const DEEP_LINK_SCHEME = 'partnerdesk';
+/** Linux: the .desktop file electron-builder installs (executableName + .desktop); the launcher badge needs it. */
+export const LINUX_DESKTOP_FILE = 'partner-desk.desktop';

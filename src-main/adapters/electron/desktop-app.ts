@@ -2,7 +2,7 @@ import path from 'node:path';
 import { app, nativeImage, screen, session } from 'electron';
 import type { BrowserWindow, WebContents } from 'electron';
 import { contentSecurityPolicy } from '../../../src-shared/content-security-policy';
-import { APP_ID, DEEP_LINK_SCHEME } from '../../app-identity';
+import { APP_ID, DEEP_LINK_SCHEME, LINUX_DESKTOP_FILE, PRODUCT_NAME } from '../../app-identity';
 import { createDesktopServices } from '../../app/desktop-services';
 import type { DesktopServices } from '../../app/desktop-services';
 import type { ServiceConfig } from '../../config';
@@ -31,8 +31,11 @@ import { guardWebContents } from './web-contents-guard';
 /** Starts the desktop shell: one instance, app:// renderer, every permission denied. */
 export function startDesktopApp(config: ServiceConfig): void {
   const log = consoleLogger;
+  // One name in development and in the installed app, so both use the same userData folder.
+  app.setName(PRODUCT_NAME);
   // Windows shows toasts only for an AppUserModelId that matches the installer's appId.
   app.setAppUserModelId(APP_ID);
+  if (process.platform === 'linux') app.setDesktopName(LINUX_DESKTOP_FILE);
   registerAppScheme();
   if (!app.requestSingleInstanceLock(handoffData(process.argv))) {
     app.quit();

@@ -60,6 +60,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       window.hide();
     }
   });
+  // Windows logs off or shuts down: let the window close instead of hiding, or shutdown stalls.
+  window.on('session-end', () => options.quitState.markQuitting());
   window.webContents.on('did-start-loading', options.onPageGone);
   window.webContents.on('render-process-gone', options.onPageGone);
   window.once('ready-to-show', () => window.show());

@@ -3,7 +3,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { APP_ID, DEEP_LINK_SCHEME, PRODUCT_NAME } from '../../../../src-main/app-identity';
+import {
+  APP_ID,
+  DEEP_LINK_SCHEME,
+  LINUX_DESKTOP_FILE,
+  PRODUCT_NAME,
+} from '../../../../src-main/app-identity';
 
 // electron-builder cannot package here (no Electron download), so its configuration is checked:
 // against electron-builder's own JSON schema, and for every setting the release depends on.
@@ -39,6 +44,11 @@ describe('packaging configuration (resources/electron-builder.yml)', () => {
     expect(config['productName']).toBe(PRODUCT_NAME);
     const main = readFileSync(fromRoot('src-main/adapters/electron/desktop-app.ts'), 'utf8');
     expect(main).toContain('app.setAppUserModelId(APP_ID)');
+  });
+
+  it('names the Linux executable after the .desktop file main declares (the launcher badge needs it)', () => {
+    expect(`${config['linux']['executableName']}.desktop`).toBe(LINUX_DESKTOP_FILE);
+    expect(config['executableName']).toBe(config['linux']['executableName']);
   });
 
   it('sets every Electron fuse explicitly', () => {
