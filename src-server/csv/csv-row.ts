@@ -98,7 +98,9 @@ export function rowToReferral(record: CsvRecord, id: string, base: Referral | nu
     details: { ...(base?.details ?? {}), dealValue, currency, closingDateTime: closingDate, notes: get('Notes') ?? '' },
     // A member already on the team keeps what the CSV does not carry (phone, title).
     team: team.members.map((m) => base?.team.find((b) => b.email.toLowerCase() === m.email.toLowerCase()) ?? m),
-    ...(base ? {} : { source: 'partner-center', raw: { csv: record } }),
+    // Every column maps to a field above, so the row itself is not kept as `raw` (it would double
+    // the stored size of a 100,000-row import for nothing).
+    ...(base ? {} : { source: 'partner-center' }),
   });
   if (!parsed.success) {
     return { ok: false, errors: parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(row)', message: i.message })) };

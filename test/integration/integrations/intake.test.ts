@@ -22,7 +22,7 @@ const lead = (email: string, extra: Record<string, unknown> = {}) => ({
 });
 
 async function post(url: string, key: string, body: string | Uint8Array, contentType = 'application/json') {
-  const response = await fetch(`${url}/v1/intake/marketplace/${key}`, { method: 'POST', headers: contentType ? { 'content-type': contentType } : {}, body });
+  const response = await fetch(`${url}/v1/intake/marketplace/${key}`, { method: 'POST', headers: contentType ? { 'content-type': contentType } : {}, body: typeof body === 'string' ? body : Buffer.from(body) });
   const text = await response.text();
   return { status: response.status, body: text === '' ? null : (JSON.parse(text) as { outcome?: string; reason?: string; error?: string }), headers: response.headers };
 }
