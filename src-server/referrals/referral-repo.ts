@@ -53,6 +53,8 @@ export interface ReferralWriter {
   /** The transaction's business time (ISO UTC). */
   readonly now: string;
   load(referralId: string, options?: { forUpdate?: boolean }): Promise<StoredReferral | null>;
+  /** Several at once (one round trip), keyed by id; missing and deleted ones are absent. */
+  loadMany(referralIds: readonly string[], options?: { forUpdate?: boolean }): Promise<Map<string, StoredReferral>>;
   save(change: SaveInput): Promise<Referral>;
   saveMany(changes: readonly SaveInput[]): Promise<Referral[]>;
   remove(referralId: string, action: string, details?: Record<string, unknown>): Promise<boolean>;
@@ -121,15 +123,29 @@ export async function loadReferral(
   referralId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<StoredReferral | null> {
-  const rows = await db.query<ReferralRow>(
-    `SELECT data, version, field_versions, team_emails, stage FROM referrals
-      WHERE org_id = $1 AND id = $2 AND NOT deleted${options.forUpdate ? ' FOR UPDATE' : ''}`,
-    [orgId, referralId],
+  return (await loadReferrals(db, orgId, [referralId], options)).get(referralId) ?? null;
+}
+
+export async function loadReferrals(
+  db: Queryable,
+  orgId: string,
+  referralIds: readonly string[],
+  options: { forUpdate?: boolean } = {},
+): Promise<Map<string, StoredReferral>> {
+  const out = new Map<string, StoredReferral>();
+  if (referralIds.length === 0) return out;
+  const rows = await db.query<ReferralRow & { id: string }>(
+    `SELECT id, data, version, field_versions, team_emails, stage FROM referrals
+      WHERE org_id = $1 AND id = ANY($2::text[]) AND NOT deleted ORDER BY id${options.forUpdate ? ' FOR UPDATE' : ''}`,
+    [orgId, [...new Set(referralIds)]],
   );
-  const row = rows[0];
-  if (!row) return null;
+  for (const row of rows) out.set(row.id, toStored(row));
+  return out;
+}
+
+function toStored(row: ReferralRow & { id: string }): StoredReferral {
   const parsed = parseReferral(row.data);
-  if (!parsed.success) throw new Error(`Stored referral ${referralId} does not parse: ${parsed.error.message}`);
+  if (!parsed.success) throw new Error(`Stored referral ${row.id} does not parse: ${parsed.error.message}`);
   return {
     referral: parsed.data,
     version: row.version,
@@ -204,6 +220,10 @@ class Writer implements ReferralWriter {
 
   load(referralId: string, options: { forUpdate?: boolean } = {}): Promise<StoredReferral | null> {
     return loadReferral(this.tx, this.orgId, referralId, options);
+  }
+
+  loadMany(referralIds: readonly string[], options: { forUpdate?: boolean } = {}): Promise<Map<string, StoredReferral>> {
+    return loadReferrals(this.tx, this.orgId, referralIds, options);
   }
 
   async save(change: SaveInput): Promise<Referral> {

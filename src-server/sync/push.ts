@@ -13,7 +13,8 @@ import type { Principal } from '../auth/identity-repo';
 import type { ServiceContext } from '../context';
 import type { Queryable } from '../db/driver';
 import { HttpError, parseInput, zodDetails } from '../http/errors';
-import { writeReferrals, type ReferralWriter } from '../referrals/referral-repo';
+import { columnsOf } from '../referrals/referral-columns';
+import { writeReferrals, type ReferralWriter, type SaveInput, type StoredReferral } from '../referrals/referral-repo';
 import { isVisibleTo } from '../referrals/visibility';
 import { MAX_MUTATIONS_PER_PUSH, PushEnvelopeSchema, SUPPORTED_SCHEMA_VERSIONS } from './sync-schemas';
 
@@ -114,6 +115,10 @@ function withActingMember(intent: Intent, principal: Principal): Intent {
 
 interface DecideInput {
   writer: ReferralWriter;
+  /** The push's referrals, locked and loaded once, updated in memory as mutations apply. */
+  cache: Map<string, StoredReferral>;
+  /** Saved together at the end of the push: a handful of statements instead of five per mutation. */
+  saves: SaveInput[];
   principal: Principal;
   deviceId: string;
   clockOffsetMs: number;
@@ -129,7 +134,7 @@ async function applyMutation(m: PushMutation, input: DecideInput): Promise<{ sto
   }
   const intent = withActingMember(parsed.intent, principal);
   const referralId = intent.args.referralId;
-  const loaded = await writer.load(referralId, { forUpdate: true });
+  const loaded = input.cache.get(referralId) ?? null;
   const visible = loaded && isVisibleTo(principal, { team_emails: loaded.teamEmails, stage: loaded.stage }) ? loaded : null;
   const actionTime = actionTimeOf({
     createdAt: m.createdAt,
@@ -157,14 +162,23 @@ async function applyMutation(m: PushMutation, input: DecideInput): Promise<{ sto
   };
   if (decision.outcome === 'rejected' && intent.name === 'accept') input.rejectedAcceptIds.add(referralId);
   if (decision.outcome !== 'applied') return { stored, referral: visible?.referral ?? null, name: intent.name };
-  const saved = await writer.save({
+  const saved = decision.referral;
+  input.saves.push({
     before: visible,
-    after: decision.referral,
+    after: saved,
     action: intent.name,
     actionTime,
     lateArrival: decision.lateArrival ?? false,
     changedFields: decision.changedFields ?? [],
     details: { mutationId: m.id, seq: m.seq, ...conflicts },
+  });
+  const columns = columnsOf(saved);
+  input.cache.set(referralId, {
+    referral: saved,
+    version: writer.version,
+    fieldVersions: { ...(visible?.fieldVersions ?? {}), ...Object.fromEntries((decision.changedFields ?? []).map((f) => [f, writer.version])) },
+    teamEmails: columns.team_emails,
+    stage: columns.stage,
   });
   const stillVisible = isVisibleTo(principal, {
     team_emails: saved.team.map((t) => t.email.toLowerCase()),
@@ -211,8 +225,11 @@ export async function handlePush(ctx: ServiceContext, principal: Principal, body
       `SELECT referral_id FROM push_results WHERE device_id = $1 AND name = 'accept' AND outcome = 'rejected' AND referral_id IS NOT NULL`,
       [push.deviceId],
     );
+    const ids = fresh.map((m) => (m.args as { referralId?: unknown } | undefined)?.referralId).filter((id): id is string => typeof id === 'string').map((id) => id.trim());
     const input: DecideInput = {
       writer,
+      cache: await writer.loadMany(ids, { forUpdate: true }),
+      saves: [],
       principal,
       deviceId: push.deviceId,
       clockOffsetMs,
@@ -225,6 +242,7 @@ export async function handlePush(ctx: ServiceContext, principal: Principal, body
       toStore.push({ ...stored, mutation_id: m.id, name });
       results.push(toResult(stored, referral));
     }
+    await writer.saveMany(input.saves);
     if (toStore.length > 0) {
       await tx.query(
         `INSERT INTO push_results (device_id, seq, mutation_id, name, referral_id, outcome, reason, extra, at_version)
