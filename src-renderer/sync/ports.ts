@@ -25,10 +25,12 @@ export type FaultPoint =
   | 'push:before-send'
   | 'push:after-response'
   | 'pull:in-transaction'
+  | 'pull:page-committed'
   | 'snapshot:in-transaction'
   | 'snapshot:between-pages';
 
-export type FaultHook = (point: FaultPoint) => void;
+/** Throwing simulates a crash. Points outside a transaction await the hook (tests observe there). */
+export type FaultHook = (point: FaultPoint) => void | Promise<void>;
 
 /** A lock port for one process (tests, or a browser without navigator.locks). */
 export function createMemoryLocks(): LockPort {

@@ -38,6 +38,7 @@ export async function pullAll(ctx: EngineContext): Promise<void> {
     const body = result.body.page;
     const offset = clockOffsetOf(body.serverTime, result.sentAt, result.receivedAt);
     await applyPullPage(ctx, body, offset, body.hasMore ? null : answered);
+    await ctx.fault('pull:page-committed');
     if (!body.hasMore) return;
   }
 }
@@ -65,7 +66,7 @@ export async function applyPullPage(
       const upserts = changes.flatMap((c) => (c.op === 'upsert' ? [toReferralRow(c.data, c.version, { snap: '', receivedAt: nowIso })] : []));
       const deletes = changes.flatMap((c) => (c.op === 'delete' ? [c.id] : []));
       ({ inserted } = await writeBase(db, upserts, deletes));
-      ctx.fault('pull:in-transaction');
+      void ctx.fault('pull:in-transaction'); // synchronous: a throw aborts the transaction
 
       const rows = await db.outbox.bulkGet(page.outcomes.map((o) => o.seq));
       for (const [i, o] of page.outcomes.entries()) {

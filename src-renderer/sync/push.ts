@@ -33,14 +33,14 @@ export async function pushAll(ctx: EngineContext): Promise<number> {
       throw new FatalSyncError('seq_gap', `the service expects seq ${from}, the outbox starts at ${first.seq}`);
     }
     ctx.setStatus({ phase: 'pushing' });
-    ctx.fault('push:before-send');
+    await ctx.fault('push:before-send');
     const result = await ctx.http.push({
       deviceId: ctx.deviceId,
       schemaVersion: SCHEMA_VERSION,
       clientTime: new Date(ctx.nowMs()).toISOString(),
       mutations: rows.map((r) => ({ seq: r.seq, id: r.id, name: r.name, args: r.args, createdAt: r.createdAt })),
     });
-    ctx.fault('push:after-response');
+    await ctx.fault('push:after-response');
     if (result.kind === 'ok') {
       ctx.setStatus({ online: true });
       const newly = await recordResults(ctx, result.body, clockOffsetOf(result.body.serverTime, result.sentAt, result.receivedAt));

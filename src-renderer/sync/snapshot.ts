@@ -53,7 +53,7 @@ export async function runSnapshot(ctx: EngineContext): Promise<void> {
     try {
       await db.transaction('rw', [...baseTables(db)], async () => {
         await writeBase(db, rows);
-        ctx.fault('snapshot:in-transaction');
+        void ctx.fault('snapshot:in-transaction'); // synchronous: a throw aborts the transaction
         if (page.hasMore) {
           await setMeta(db.meta, 'snapshot', next);
           return;
@@ -71,6 +71,6 @@ export async function runSnapshot(ctx: EngineContext): Promise<void> {
     }
     ctx.setStatus({ firstSync: { done: !page.hasMore || firstSyncDone, received: next.received, total: next.total } });
     if (!page.hasMore) return;
-    ctx.fault('snapshot:between-pages');
+    await ctx.fault('snapshot:between-pages');
   }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ReferralSchema, type Referral } from '../../../../src-shared/index';
@@ -29,18 +30,23 @@ export function simClock(startIso = '2025-06-02T08:00:00.000Z'): SimClock {
   return clock;
 }
 
-export interface ClientTestService {
-  server: FastifyInstance;
-  url: string;
-  clock: SimClock | null;
+/** One organization with an admin: tests that need isolation take a fresh one. */
+export interface TestOrg {
   orgId: string;
   admin: { email: string; password: string };
   addReferrals(docs: readonly Referral[]): Promise<void>;
   addDemoReferrals(count: number, seed?: number): Promise<Referral[]>;
-  sweep(): Promise<number>;
   /** The service's live referrals of the organization: id → {version, data}. */
   referrals(): Promise<Map<string, { version: number; data: Referral }>>;
-  pushResults(deviceId: string): Promise<{ seq: number; mutation_id: string; outcome: string; reason: string | null }[]>;
+}
+
+export interface ClientTestService extends TestOrg {
+  server: FastifyInstance;
+  url: string;
+  clock: SimClock | null;
+  newOrg(name: string): Promise<TestOrg>;
+  sweep(): Promise<number>;
+  pushResults(deviceId: string): Promise<{ seq: number; mutation_id: string; referral_id: string | null; outcome: string; reason: string | null; at_version: number }[]>;
   close(): Promise<void>;
 }
 
@@ -50,6 +56,8 @@ export async function startClientTestService(
   options: { clock?: SimClock | null; config?: Partial<ServiceConfig> } = {},
 ): Promise<ClientTestService> {
   const clock = options.clock ?? null;
+  // With no data directory the webhook secret key cannot live in a file: give it one in memory.
+  process.env['PARTNER_DESK_SECRET_KEY'] ||= randomBytes(32).toString('base64');
   const config = {
     ...ServiceConfigSchema.parse({ port: 0, rendererDir: path.resolve('out/renderer'), sweepIntervalMs: 0, ...options.config }),
     // PGlite in memory: nothing on disk, nothing shared between tests.
@@ -58,47 +66,55 @@ export async function startClientTestService(
   const server = await buildService(config, clock ? { now: () => clock.now() } : {});
   const url = await server.listen({ host: '127.0.0.1', port: 0 });
   const ctx = server.partnerDesk;
-  const org = await createOrganization(ctx.db, { name: 'Contoso Partners' });
-  const admin = { email: 'admin@contoso.example', password: PASSWORD };
-  await createUser(ctx.db, { orgId: org.id, ...admin, role: 'admin', displayName: 'Ada Admin' });
-  const addReferrals = async (docs: readonly Referral[]) => {
-    if (docs.length === 0) return;
-    await writeReferrals(ctx, org.id, { channel: 'seed', actor: { userId: null, displayName: 'Test' } }, (writer) =>
-      writer.saveMany(docs.map((after) => ({ before: null, after, action: 'create', keepUpdatedDateTime: true }))),
-    );
+  const newOrg = async (name: string): Promise<TestOrg> => {
+    const org = await createOrganization(ctx.db, { name });
+    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const admin = { email: `admin@${slug}.example`, password: PASSWORD };
+    await createUser(ctx.db, { orgId: org.id, ...admin, role: 'admin', displayName: `${name} Admin` });
+    const addReferrals = async (docs: readonly Referral[]) => {
+      if (docs.length === 0) return;
+      await writeReferrals(ctx, org.id, { channel: 'seed', actor: { userId: null, displayName: 'Test' } }, (writer) =>
+        writer.saveMany(docs.map((after) => ({ before: null, after, action: 'create', keepUpdatedDateTime: true }))),
+      );
+    };
+    return {
+      orgId: org.id,
+      admin,
+      addReferrals,
+      async addDemoReferrals(count, seed = 7) {
+        const docs = demoReferrals({
+          count,
+          seed,
+          now: ctx.now().toISOString(),
+          partnerName: name,
+          partnerTeam: [{ firstName: 'Sam', lastName: 'Seller', email: `sam@${slug}.example`, phoneNumber: '' }],
+        });
+        for (let i = 0; i < docs.length; i += 5000) await addReferrals(docs.slice(i, i + 5000));
+        return docs;
+      },
+      async referrals() {
+        const rows = await ctx.db.query<{ id: string; version: number; data: unknown }>(
+          'SELECT id, version, data FROM referrals WHERE org_id = $1 AND NOT deleted',
+          [org.id],
+        );
+        return new Map(rows.map((r) => [r.id, { version: Number(r.version), data: ReferralSchema.parse(r.data) }]));
+      },
+    };
   };
+  const first = await newOrg('Contoso Partners');
   return {
+    ...first,
     server,
     url,
     clock,
-    orgId: org.id,
-    admin,
-    addReferrals,
-    async addDemoReferrals(count, seed = 7) {
-      const docs = demoReferrals({
-        count,
-        seed,
-        now: ctx.now().toISOString(),
-        partnerName: 'Contoso Partners',
-        partnerTeam: [{ firstName: 'Sam', lastName: 'Seller', email: 'sam@contoso.example', phoneNumber: '' }],
-      });
-      for (let i = 0; i < docs.length; i += 5000) await addReferrals(docs.slice(i, i + 5000));
-      return docs;
-    },
+    newOrg,
     sweep: () => sweepExpired(ctx),
-    async referrals() {
-      const rows = await ctx.db.query<{ id: string; version: number; data: unknown }>(
-        'SELECT id, version, data FROM referrals WHERE org_id = $1 AND NOT deleted',
-        [org.id],
-      );
-      return new Map(rows.map((r) => [r.id, { version: Number(r.version), data: ReferralSchema.parse(r.data) }]));
-    },
     async pushResults(deviceId) {
-      const rows = await ctx.db.query<{ seq: number; mutation_id: string; outcome: string; reason: string | null }>(
-        'SELECT seq, mutation_id, outcome, reason FROM push_results WHERE device_id = $1 ORDER BY seq',
+      const rows = await ctx.db.query<{ seq: number; mutation_id: string; referral_id: string | null; outcome: string; reason: string | null; at_version: number }>(
+        'SELECT seq, mutation_id, referral_id, outcome, reason, at_version FROM push_results WHERE device_id = $1 ORDER BY seq',
         [deviceId],
       );
-      return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+      return rows.map((r) => ({ ...r, seq: Number(r.seq), at_version: Number(r.at_version) }));
     },
     close: () => server.close(),
   };
