@@ -1,3 +1,6 @@
+// liveQuery only runs when a global indexedDB exists, whatever factory the Dexie instance uses
+// (dexie/Dexie.js#2046): install one; each device still gets its own factory below.
+import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { PartnerDeskDb } from '../../../../src-renderer/db/schema';
 import { createActions } from '../../../../src-renderer/db/actions';
