@@ -5,10 +5,11 @@ import { WorkspaceProvider } from '../features/data/WorkspaceProvider';
 import { Workspace } from './Workspace';
 
 /** Signed out: the sign-in screen. Signed in: the workspace on this user's local database. */
-export function App(props: { manager: SessionManager }) {
+export function App(props: { manager: SessionManager; defaultServiceUrl: string | null }) {
   const session = useStore(props.manager.store, (s) => s.session);
   if (session === undefined) return null;
-  if (session === null) return <SignInScreen manager={props.manager} />;
+  if (session === null)
+    return <SignInScreen manager={props.manager} defaultServiceUrl={props.defaultServiceUrl} />;
   return (
     <WorkspaceProvider manager={props.manager} session={session}>
       <Workspace />

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { AccountMenu } from '../features/auth/AccountMenu';
 import { ThemePicker } from '../features/settings/ThemePicker';
+import { NotificationsButton } from '../features/settings/NotificationsButton';
 import { SyncStatusIndicator } from '../features/sync/SyncStatusIndicator';
 import { useUi } from '../state/ui-store';
 
@@ -13,6 +14,7 @@ export function AppHeader() {
       <h1 className="app-title">{t('app.title')}</h1>
       <SyncStatusIndicator />
       <div className="app-header-tools">
+        <NotificationsButton />
         <button
           type="button"
           className="button button-quiet"

@@ -6,16 +6,21 @@ import { SignInFailure, type SessionManager } from './session';
 
 const LAST_URL = 'partner-desk.serviceUrl';
 
-/** In web mode the service is the page's own origin; the desktop app remembers the last one. */
-export function defaultServiceUrl(): string {
+/** The last one used, else the host's (in web mode the page's own origin). */
+export function initialServiceUrl(hostUrl: string | null): string {
   const saved = localStorage.getItem(LAST_URL);
   if (saved) return saved;
+  if (hostUrl) return hostUrl;
   return location.protocol === 'http:' || location.protocol === 'https:' ? location.origin : '';
 }
 
-export function SignInScreen(props: { manager: SessionManager; expiredEmail?: string }) {
+export function SignInScreen(props: {
+  manager: SessionManager;
+  defaultServiceUrl: string | null;
+  expiredEmail?: string;
+}) {
   const { t } = useTranslation();
-  const [serviceUrl, setServiceUrl] = useState(defaultServiceUrl);
+  const [serviceUrl, setServiceUrl] = useState(() => initialServiceUrl(props.defaultServiceUrl));
   const [email, setEmail] = useState(props.expiredEmail ?? '');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});

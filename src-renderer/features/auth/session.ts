@@ -171,21 +171,3 @@ function withLock<T>(fn: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   return locks ? (locks.request('partner-desk-token-refresh', fn) as Promise<T>) : fn();
 }
-
-/** Browser storage for web mode until the bridge keeps the tokens. */
-export function localVault(key = 'partner-desk.session'): SessionVault {
-  return {
-    async load() {
-      const raw = localStorage.getItem(key);
-      if (!raw) return null;
-      const parsed = SessionSchema.safeParse(JSON.parse(raw));
-      return parsed.success ? parsed.data : null;
-    },
-    async save(session) {
-      localStorage.setItem(key, JSON.stringify(session));
-    },
-    async clear() {
-      localStorage.removeItem(key);
-    },
-  };
-}

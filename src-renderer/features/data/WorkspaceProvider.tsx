@@ -5,7 +5,9 @@ import { openDb, type PartnerDeskDb } from '../../db/schema';
 import { createActions, type Actions } from '../../db/actions';
 import type { SyncStatus } from '../../sync/status';
 import type { SessionManager, Session } from '../auth/session';
+import { getDesktopBridge } from '../../bridge';
 import { createSyncHost, type SyncHandle } from './sync-host';
+import { hostNotify } from './host-notify';
 
 // Everything a signed-in screen needs: the local database, the user actions (each one Dexie
 // transaction with its outbox row), the sync handle and the session.
@@ -42,7 +44,12 @@ export function WorkspaceProvider(props: { manager: SessionManager; session: Ses
   // changes on every token refresh and must not restart anything.
   const ws = useMemo(() => {
     const db = openDb();
-    const sync = createSyncHost({ db, serviceUrl, tokens: manager.tokens });
+    const sync = createSyncHost({
+      db,
+      serviceUrl,
+      tokens: manager.tokens,
+      notify: hostNotify(getDesktopBridge()),
+    });
     return { db, actions: createActions(db), sync };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a different user gets a fresh workspace
   }, [manager, serviceUrl, userId]);

@@ -1,5 +1,6 @@
 import { SyncEngine } from '../../sync/engine';
 import { SyncHttp } from '../../sync/http';
+import { listenForPokes } from '../../sync/events';
 import { createMemoryLocks, type LockPort, type NotifyPort } from '../../sync/ports';
 import { createSyncStatusStore, type SyncStatusStore } from '../../sync/status';
 import type { PartnerDeskDb } from '../../db/schema';

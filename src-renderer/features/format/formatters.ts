@@ -65,7 +65,12 @@ export function formattersFor(locale: string): Formatters {
     },
     compactMoney: (value, currency) => {
       const code = /^[A-Z]{3}$/.test(currency) ? currency : 'USD';
-      return new Intl.NumberFormat(locale, { style: 'currency', currency: code, notation: 'compact', maximumFractionDigits: 1 }).format(value);
+      return new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: code,
+        notation: 'compact',
+        maximumFractionDigits: 1,
+      }).format(value);
     },
     number: (value) => numberFmt.format(value),
     percent: (ratio) => percentFmt.format(ratio),

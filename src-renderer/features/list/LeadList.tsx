@@ -96,7 +96,9 @@ export function LeadList() {
             const item = rowAt(v.index);
             return (
               <li
-                key={v.key}
+                // Keyed by referral: when a row leaves (accepted, declined), the DOM node of
+                // another referral is never reused for it under the pointer.
+                key={item?.referral.id ?? `i${v.index}`}
                 className="lead-list-item"
                 style={{ transform: `translateY(${v.start}px)`, height: rowPx }}
                 aria-setsize={total}

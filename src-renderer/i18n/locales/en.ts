@@ -407,6 +407,9 @@ export const en = {
     showExpiring_one: '{{tab}}: {{count}} to answer',
     showExpiring_other: '{{tab}}: {{count}} to answer',
   },
+  notifications: {
+    enable: 'Turn on notifications',
+  },
   shortcuts: {
     button: 'Shortcuts',
     title: 'Keyboard shortcuts',

@@ -415,6 +415,9 @@ export const fr: Translation = {
     showExpiring_one: '{{tab}} : {{count}} à traiter',
     showExpiring_other: '{{tab}} : {{count}} à traiter',
   },
+  notifications: {
+    enable: 'Activer les notifications',
+  },
   shortcuts: {
     button: 'Raccourcis',
     title: 'Raccourcis clavier',

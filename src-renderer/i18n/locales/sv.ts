@@ -412,6 +412,9 @@ export const sv: Translation = {
     showExpiring_one: '{{tab}}: {{count}} att besvara',
     showExpiring_other: '{{tab}}: {{count}} att besvara',
   },
+  notifications: {
+    enable: 'Slå på aviseringar',
+  },
   shortcuts: {
     button: 'Kortkommandon',
     title: 'Kortkommandon',
