@@ -27,8 +27,8 @@ export interface SearchHits {
 export class SearchIndex {
   private ids: string[] = [];
   private texts: string[] = [];
-  private tabs = new Uint8Array(1024);
-  private stages = new Uint8Array(1024);
+  private tabs: Uint8Array = new Uint8Array(1024);
+  private stages: Uint8Array = new Uint8Array(1024);
   private readonly slot = new Map<string, number>();
   private rev = 0;
   private epoch = -1;
