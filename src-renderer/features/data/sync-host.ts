@@ -53,6 +53,8 @@ export function createSyncHost(options: {
       engine
         .runAsLeader(locks, abort.signal)
         .catch((error: unknown) => console.error('sync engine stopped', error));
+      // The service's content-free poke: another device changed something, pull now.
+      void listenForPokes(http, () => engine.requestSync(), abort.signal);
       window.addEventListener('online', online);
       window.addEventListener('offline', offline);
       window.addEventListener('focus', focus);
