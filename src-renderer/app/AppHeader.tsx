@@ -17,11 +17,13 @@ export function AppHeader() {
         <NotificationsButton />
         <button
           type="button"
-          className="button button-quiet"
+          className="icon-button help-button"
           onClick={() => openPanel('shortcuts')}
           aria-keyshortcuts="?"
+          aria-label={t('shortcuts.title')}
+          title={t('shortcuts.title')}
         >
-          {t('shortcuts.button')}
+          ?
         </button>
         <LanguagePicker />
         <ThemePicker />

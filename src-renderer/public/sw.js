@@ -4,7 +4,20 @@
 // The service API (/v1/...) is outside this worker's scope and never cached.
 const CACHE = 'partner-desk-app-v1';
 
-self.addEventListener('install', () => self.skipWaiting());
+// Precache the page and the files it names, so that the first visit is enough to work offline.
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const page = await fetch('./', { cache: 'no-cache' });
+      if (!page.ok) return;
+      const html = await page.clone().text();
+      const assets = [...html.matchAll(/(?:src|href)="(\.\/[^"]+)"/g)].map((m) => m[1]);
+      await cache.put('./', page);
+      await cache.addAll(assets);
+    })().then(() => self.skipWaiting()),
+  );
+});
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
 self.addEventListener('fetch', (event) => {

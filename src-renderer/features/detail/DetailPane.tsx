@@ -59,7 +59,7 @@ export function DetailPane() {
         </div>
         <div className="detail-status">
           <span className={`chip chip-stage chip-${outcome ?? stage}`}>
-            {outcome ? t(`outcomes.${outcome}`) : t(`stages.${stage}`)}
+            {outcome ? t(`outcomes.${outcome}`) : t(`stage.${stage}`)}
           </span>
           {stage === 'received' && <DeadlineLabel referral={r} nowMs={nowMs} />}
         </div>

@@ -55,7 +55,7 @@ export const LeadRow = memo(function LeadRow({ item, selected, nowMs, showStage,
         )}
         {showStage && (
           <span className={`chip chip-stage chip-${outcome ?? stage}`}>
-            {outcome ? t(`outcomes.${outcome}`) : t(`stages.${stage}`)}
+            {outcome ? t(`outcomes.${outcome}`) : t(`stage.${stage}`)}
           </span>
         )}
         {stage === 'received' && <DeadlineLabel referral={r} nowMs={nowMs} />}

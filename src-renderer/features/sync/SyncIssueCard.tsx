@@ -75,7 +75,7 @@ export function SyncIssueCard({ issue }: { issue: SyncIssueRow }) {
             <dl className="facts">
               <div className="fact">
                 <dt>{t('issues.state')}</dt>
-                <dd>{outcome ? t(`outcomes.${outcome}`) : t(`stages.${stageOf(copy)}`)}</dd>
+                <dd>{outcome ? t(`outcomes.${outcome}`) : t(`stage.${stageOf(copy)}`)}</dd>
               </div>
               {copy.name && (
                 <div className="fact">

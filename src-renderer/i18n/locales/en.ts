@@ -22,6 +22,12 @@ export const en = {
     accepted: 'Accepted',
     archived: 'Archived',
   },
+  /** One referral's stage (a badge), where `stages` names the filter. */
+  stage: {
+    received: 'Received',
+    accepted: 'Accepted',
+    archived: 'Archived',
+  },
   outcomes: {
     won: 'Won',
     lost: 'Lost',
@@ -408,10 +414,9 @@ export const en = {
     showExpiring_other: '{{tab}}: {{count}} to answer',
   },
   notifications: {
-    enable: 'Turn on notifications',
+    enable: 'Notifications',
   },
   shortcuts: {
-    button: 'Shortcuts',
     title: 'Keyboard shortcuts',
     next: 'Next referral',
     previous: 'Previous referral',

@@ -25,6 +25,12 @@ export const fr: Translation = {
     accepted: 'Acceptées',
     archived: 'Archivées',
   },
+  /** One referral's stage (a badge), where `stages` names the filter. */
+  stage: {
+    received: 'Reçue',
+    accepted: 'Acceptée',
+    archived: 'Archivée',
+  },
   outcomes: {
     won: 'Conclue',
     lost: 'Perdue',
@@ -416,10 +422,9 @@ export const fr: Translation = {
     showExpiring_other: '{{tab}} : {{count}} à traiter',
   },
   notifications: {
-    enable: 'Activer les notifications',
+    enable: 'Notifications',
   },
   shortcuts: {
-    button: 'Raccourcis',
     title: 'Raccourcis clavier',
     next: 'Référence suivante',
     previous: 'Référence précédente',

@@ -24,6 +24,12 @@ export const sv: Translation = {
     accepted: 'Accepterade',
     archived: 'Arkiverade',
   },
+  /** One referral's stage (a badge), where `stages` names the filter. */
+  stage: {
+    received: 'Mottagen',
+    accepted: 'Accepterad',
+    archived: 'Arkiverad',
+  },
   outcomes: {
     won: 'Vunnen',
     lost: 'Förlorad',
@@ -413,10 +419,9 @@ export const sv: Translation = {
     showExpiring_other: '{{tab}}: {{count}} att besvara',
   },
   notifications: {
-    enable: 'Slå på aviseringar',
+    enable: 'Aviseringar',
   },
   shortcuts: {
-    button: 'Kortkommandon',
     title: 'Kortkommandon',
     next: 'Nästa hänvisning',
     previous: 'Föregående hänvisning',
