@@ -20,7 +20,7 @@ export function ImportReport(props: { rows: readonly ReportRow[] }) {
       <h3>{t('transfer.report')}</h3>
       <p role="status">
         {[...totals]
-          .map(([outcome, n]) => `${t('transfer.outcomeCount', { count: n, outcome })}`)
+          .map(([outcome, n]) => t('transfer.outcomeCount', { count: n, outcome: outcomeLabel(t, outcome) }))
           .join(' · ') || t('transfer.nothing')}
       </p>
       <div className="table-scroll">

@@ -95,7 +95,8 @@ export function exportRow(r: Referral): string[] {
 
 export async function viewReferrals(db: PartnerDeskDb, q: ListQuery): Promise<Referral[]> {
   const spec = indexedSpec(q);
-  if (spec) return (await listPage(db, spec, 0, Number.MAX_SAFE_INTEGER)).rows.map((v) => v.referral);
+  // IndexedDB counts are unsigned 32-bit: the largest limit it accepts.
+  if (spec) return (await listPage(db, spec, 0, 2 ** 32 - 1)).rows.map((v) => v.referral);
   const term = q.search.trim();
   const ids = await orderedIds(db, q, term ? await searchIds(db, term) : null);
   return (await visibleByIds(db, ids)).map((v) => v.referral);
