@@ -15,20 +15,21 @@ export function deadlineKey(doc: Referral): string {
 export function toReferralRow(
   doc: Referral,
   version: number,
-  extra: { snap: string; receivedAt: string },
+  extra: { snap?: string | undefined; receivedAt: string },
 ): ReferralRow {
-  return {
+  const row: ReferralRow = {
     id: doc.id,
     tab: tabOf(doc),
     stage: stageOf(doc),
     deadline: deadlineKey(doc),
     createdAt: doc.createdDateTime,
-    fav: doc.favorite ? 1 : 0,
     version,
-    snap: extra.snap,
     receivedAt: extra.receivedAt,
     doc,
   };
+  if (doc.favorite) row.fav = 1;
+  if (extra.snap) row.snap = extra.snap;
+  return row;
 }
 
 /** The service version carried by a weak eTag `W/"42"`, if any. */

@@ -10,7 +10,7 @@ export type ListOrder = 'deadline' | 'newest' | 'oldest';
 
 export type ListSpec =
   | { kind: 'stage'; tab: Tab; stage: Stage; order: ListOrder }
-  | { kind: 'all-tabs'; stage: Stage; order: ListOrder }
+  | { kind: 'all-tabs'; stage: Stage; order: 'deadline' }
   | { kind: 'favorites'; tab?: Tab; order?: Exclude<ListOrder, 'deadline'> };
 
 export type IndexKey = readonly (string | number)[];
@@ -40,7 +40,7 @@ export function resolveSpec(spec: ListSpec): ResolvedSpec {
         lower: [1, tab, MIN, MIN],
         upper: [1, tab, MAX, MAX],
         descending,
-        keyOf: (r) => [r.fav, r.tab, r.createdAt, r.id],
+        keyOf: (r) => [r.fav ?? 0, r.tab, r.createdAt, r.id],
         matches: (r) => r.fav === 1 && r.tab === tab,
         countKeys: [favKey(tab)],
       };
@@ -50,7 +50,7 @@ export function resolveSpec(spec: ListSpec): ResolvedSpec {
       lower: [1, MIN, MIN],
       upper: [1, MAX, MAX],
       descending,
-      keyOf: (r) => [r.fav, r.createdAt, r.id],
+      keyOf: (r) => [r.fav ?? 0, r.createdAt, r.id],
       matches: (r) => r.fav === 1,
       countKeys: tabs.map(favKey),
     };

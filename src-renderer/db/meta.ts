@@ -12,6 +12,8 @@ export const SnapshotProgressSchema = z.object({
   total: z.int().nonnegative().nullable(),
   /** The cursor the snapshot ends at, once known. */
   cursor: z.string().nullable(),
+  /** Rows existed when it started: stamp rows with the snapshot id and delete the others at the end. */
+  stamp: z.boolean().default(true),
 });
 export type SnapshotProgress = z.infer<typeof SnapshotProgressSchema>;
 

@@ -30,7 +30,7 @@ async function loadAffected(db: PartnerDeskDb, deviceNow?: Date): Promise<Map<st
   ids.forEach((id, i) => {
     const base = bases[i];
     const visible = applyPending(base, pending.get(id) ?? [], ctx);
-    const visibleRow = base && visible ? toReferralRow(visible.referral, base.version, base) : null;
+    const visibleRow = base && visible ? toReferralRow(visible.referral, base.version, { receivedAt: base.receivedAt }) : null;
     out.set(id, { base, visible, visibleRow });
   });
   return out;

@@ -15,12 +15,15 @@ export interface ReferralRow {
   /** Received: the response deadline; Accepted: the closing date; else NO_DEADLINE. */
   deadline: string;
   createdAt: string;
-  /** Booleans cannot be indexed: 1 = favorite. */
-  fav: 0 | 1;
+  /**
+   * 1 = favorite; absent otherwise, so that the favorite indexes are sparse (IndexedDB leaves a
+   * row out of an index whose key it lacks, and every index entry costs write time).
+   */
+  fav?: 1;
   /** The service version of this copy. */
   version: number;
-  /** The snapshot that last wrote this row ('' when written by a pull). */
-  snap: string;
+  /** The snapshot that wrote this row, only during a reset over existing rows (sparse index). */
+  snap?: string;
   /** When this copy first reached this device (lower bound of a pending action's time). */
   receivedAt: string;
   doc: Referral;

@@ -31,7 +31,17 @@ export const V2_STORES = {
   search: 'id, rev',
 } as const;
 
-export const CURRENT_VERSION = 2;
+/**
+ * Version 3 makes the favorite and snapshot indexes sparse and drops the all-tabs by-date index:
+ * each index entry costs write time, and the first sync writes 100,000 rows.
+ */
+export const V3_STORES = {
+  ...V2_STORES,
+  referrals:
+    'id, [tab+stage+deadline+id], [tab+stage+createdAt+id], [stage+deadline+id], [fav+createdAt+id], [fav+tab+createdAt+id], snap',
+} as const;
+
+export const CURRENT_VERSION = 3;
 
 export class PartnerDeskDb extends Dexie {
   declare referrals: Table<ReferralRow, string>;
@@ -46,6 +56,7 @@ export class PartnerDeskDb extends Dexie {
     super(name, options);
     this.version(1).stores(V1_STORES);
     this.version(2).stores(V2_STORES).upgrade(upgradeToV2);
+    this.version(3).stores(V3_STORES).upgrade(upgradeToV3);
   }
 }
 
@@ -65,7 +76,7 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
       continue;
     }
     const version = row.data.version || (versionFromETag(doc.data.eTag) ?? 0);
-    rows.push(toReferralRow(doc.data, version, { snap: '', receivedAt: now }));
+    rows.push(toReferralRow(doc.data, version, { receivedAt: now }));
   }
   const counts = new Map<string, number>();
   for (const row of rows) addCountDelta(counts, row, +1);
@@ -86,6 +97,17 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     const referralId = typeof args?.referralId === 'string' ? args.referralId : '';
     await outbox.put({ ...parsed.data, referralId } satisfies OutboxRow);
   }
+}
+
+/** Non-favorites and pulled rows lose the `fav: 0` / `snap: ''` placeholders that version 2 wrote. */
+async function upgradeToV3(tx: Transaction): Promise<void> {
+  await tx
+    .table<Record<string, unknown>, string>('referrals')
+    .toCollection()
+    .modify((row) => {
+      if (row['fav'] !== 1) delete row['fav'];
+      if (row['snap'] === '') delete row['snap'];
+    });
 }
 
 /** Opens a database in a fresh fake or real IndexedDB factory. */

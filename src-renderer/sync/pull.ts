@@ -63,7 +63,7 @@ export async function applyPullPage(
     await db.transaction('rw', [...baseTables(db), db.outbox, db.syncIssues], async () => {
       announce = await getMeta(db.meta, 'firstSyncDone');
       const changes = latestPerId(page.changes);
-      const upserts = changes.flatMap((c) => (c.op === 'upsert' ? [toReferralRow(c.data, c.version, { snap: '', receivedAt: nowIso })] : []));
+      const upserts = changes.flatMap((c) => (c.op === 'upsert' ? [toReferralRow(c.data, c.version, { receivedAt: nowIso })] : []));
       const deletes = changes.flatMap((c) => (c.op === 'delete' ? [c.id] : []));
       ({ inserted } = await writeBase(db, upserts, deletes));
       void ctx.fault('pull:in-transaction'); // synchronous: a throw aborts the transaction

@@ -14,8 +14,12 @@ import { failure, StorageFullError } from './errors';
 export const FIRST_SNAPSHOT_PAGE = 0;
 
 export async function startSnapshot(ctx: EngineContext, snapshot: string, total: number | null): Promise<void> {
-  const progress: SnapshotProgress = { snapshot, nextPage: FIRST_SNAPSHOT_PAGE, received: 0, total, cursor: null };
-  await ctx.db.transaction('rw', ctx.db.meta, () => setMeta(ctx.db.meta, 'snapshot', progress));
+  await ctx.db.transaction('rw', [ctx.db.meta, ctx.db.referrals], async () => {
+    // On an empty base (the first sync) nothing can be stale: skip the stamps and the sweep.
+    const stamp = (await ctx.db.referrals.limit(1).primaryKeys()).length > 0;
+    const progress: SnapshotProgress = { snapshot, nextPage: FIRST_SNAPSHOT_PAGE, received: 0, total, cursor: null, stamp };
+    await setMeta(ctx.db.meta, 'snapshot', progress);
+  });
 }
 
 export async function runSnapshot(ctx: EngineContext): Promise<void> {
@@ -42,7 +46,8 @@ export async function runSnapshot(ctx: EngineContext): Promise<void> {
     ctx.setStatus({ online: true });
     const page = result.body;
     const nowIso = new Date(ctx.nowMs()).toISOString();
-    const rows = page.changes.map((item) => toReferralRow(item.data, item.version, { snap: progress.snapshot, receivedAt: nowIso }));
+    const snap = progress.stamp ? progress.snapshot : undefined;
+    const rows = page.changes.map((item) => toReferralRow(item.data, item.version, { snap, receivedAt: nowIso }));
     const next: SnapshotProgress = {
       ...progress,
       nextPage: progress.nextPage + 1,
@@ -58,8 +63,12 @@ export async function runSnapshot(ctx: EngineContext): Promise<void> {
           await setMeta(db.meta, 'snapshot', next);
           return;
         }
-        const stale = await db.referrals.where('snap').notEqual(progress.snapshot).primaryKeys();
-        await writeBase(db, [], stale);
+        if (progress.stamp) {
+          // The snap index is sparse (pulled rows have none): compare against every key.
+          const fresh = new Set(await db.referrals.where('snap').equals(progress.snapshot).primaryKeys());
+          const stale = (await db.referrals.toCollection().primaryKeys()).filter((id) => !fresh.has(id));
+          await writeBase(db, [], stale);
+        }
         await setMeta(db.meta, 'cursor', page.cursor);
         await setMeta(db.meta, 'snapshot', null);
         await setMeta(db.meta, 'firstSyncDone', true);

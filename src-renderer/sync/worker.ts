@@ -40,7 +40,10 @@ function locks(): LockPort {
 
 function start(dbName: string, serviceUrl: string): void {
   if (engine) return;
-  const db = new PartnerDeskDb(dbName);
+  // Relaxed durability for the engine's own connection only: its transactions stay atomic, and a
+  // commit lost to a power cut is downloaded or replayed again. The window's connection, which
+  // writes the user's outbox rows, keeps the default (flushed) durability.
+  const db = new PartnerDeskDb(dbName, { chromeTransactionDurability: 'relaxed' });
   const http = new SyncHttp({ baseUrl: serviceUrl, fetch: (input, init) => fetch(input, init), tokens });
   stop = new AbortController();
   const signal = stop.signal;

@@ -29,7 +29,7 @@ const crashAt = (point: FaultPoint, times = 1) => {
 };
 
 async function firstReceived(device: Device): Promise<string> {
-  const row = await device.db.referrals.where('[stage+createdAt+id]').between(['received'], ['received', []]).first();
+  const row = await device.db.referrals.where('[stage+deadline+id]').between(['received'], ['received', []]).first();
   if (!row) throw new Error('no received referral');
   return row.id;
 }

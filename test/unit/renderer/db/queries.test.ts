@@ -38,7 +38,8 @@ describe('list pages and counts with pending work', () => {
         fc.constantFrom<ListSpec>(
           { kind: 'stage', tab: 'marketplace', stage: 'received', order: 'deadline' },
           { kind: 'stage', tab: 'marketplace', stage: 'accepted', order: 'newest' },
-          { kind: 'all-tabs', stage: 'archived', order: 'oldest' },
+          { kind: 'all-tabs', stage: 'archived', order: 'deadline' },
+          { kind: 'all-tabs', stage: 'received', order: 'deadline' },
           { kind: 'favorites' },
           { kind: 'favorites', tab: 'marketplace', order: 'oldest' },
         ),

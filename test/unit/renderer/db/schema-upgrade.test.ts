@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { PartnerDeskDb, V1_STORES } from '../../../../src-renderer/db/schema';
+import { CURRENT_VERSION, PartnerDeskDb, V1_STORES, V2_STORES } from '../../../../src-renderer/db/schema';
 import { getMeta } from '../../../../src-renderer/db/meta';
 import { countsQuery } from '../../../../src-renderer/db/queries';
 import { doc, referralId } from '../support/db';
@@ -30,7 +30,7 @@ describe('database upgrade from version 1', () => {
 
     const db = new PartnerDeskDb('pd', { indexedDB: factory, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(CURRENT_VERSION);
     const rows = await db.referrals.toArray();
     expect(rows.map((r) => r.id).sort()).toEqual([referralId(1), referralId(2)]);
     const accepted = rows.find((r) => r.id === referralId(2));
@@ -45,10 +45,26 @@ describe('database upgrade from version 1', () => {
     db.close();
   });
 
+  it('makes the favorite and snapshot indexes sparse from version 2', async () => {
+    const factory = new IDBFactory();
+    const v2 = new Dexie('pd2', { indexedDB: factory, IDBKeyRange });
+    v2.version(1).stores(V1_STORES);
+    v2.version(2).stores(V2_STORES);
+    const row = (n: number, fav: 0 | 1) => ({ id: referralId(n), tab: 'marketplace', stage: 'received', deadline: '~', createdAt: doc(n).createdDateTime, fav, version: 1, snap: '', receivedAt: doc(n).createdDateTime, doc: doc(n, { favorite: fav === 1 }) });
+    await v2.table('referrals').bulkPut([row(1, 0), row(2, 1)]);
+    v2.close();
+    const db = new PartnerDeskDb('pd2', { indexedDB: factory, IDBKeyRange });
+    const first = await db.referrals.get(referralId(1));
+    expect(first && 'fav' in first).toBe(false);
+    expect(first && 'snap' in first).toBe(false);
+    expect(await db.referrals.where('[fav+createdAt+id]').between([1], [1, []]).primaryKeys()).toEqual([referralId(2)]);
+    db.close();
+  });
+
   it('opens an empty database at the current version', async () => {
     const db = new PartnerDeskDb('fresh', { indexedDB: new IDBFactory(), IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect(await getMeta(db.meta, 'seq')).toBe(0);
   });
 });

@@ -40,7 +40,7 @@ export async function putBase(db: PartnerDeskDb, docs: readonly Referral[], vers
   await db.transaction('rw', [...baseTables(db)], () =>
     writeBase(
       db,
-      docs.map((d) => toReferralRow(d, version, { snap: '', receivedAt: now })),
+      docs.map((d) => toReferralRow(d, version, { receivedAt: now })),
       deletes,
     ),
   );
