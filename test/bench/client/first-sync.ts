@@ -35,11 +35,10 @@ async function main() {
       const seedStart = Date.now();
       await org.addDemoReferrals(n, n);
       process.stderr.write(`seeded ${n} in ${((Date.now() - seedStart) / 1000).toFixed(1)} s\n`);
-      const res = await fetch(`${service.url}/v1/auth/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(org.admin),
-      });
+      // After minutes of seeding the pooled keep-alive socket may be closed by the server: retry once.
+      const signIn = () =>
+        fetch(`${service.url}/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(org.admin) });
+      const res = await signIn().catch(signIn);
       const { accessToken } = (await res.json()) as { accessToken: string };
       const context = await browser.newContext();
       const page = await context.newPage();
