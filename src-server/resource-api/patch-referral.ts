@@ -1,4 +1,4 @@
-import { decide, stageOf, type Intent, type Referral } from '../../src-shared/index';
+import { decide, stageOf, type Referral } from '../../src-shared/index';
 import type { Principal } from '../auth/identity-repo';
 import type { ServiceContext } from '../context';
 import { HttpError, notFound } from '../http/errors';
@@ -6,6 +6,7 @@ import { writeReferrals, type StoredReferral } from '../referrals/referral-repo'
 import { isVisibleTo } from '../referrals/visibility';
 import { planPatch } from './json-patch';
 import { intentsOf } from './patch-intents';
+import { withActingMember } from '../referrals/acting-member';
 
 // PATCH /v1.0/engagements/referrals/{id}: the patch becomes intents, each decided by the shared
 // `decide` on the row locked in the repository's one write transaction. The first rejection rolls
@@ -13,19 +14,12 @@ import { intentsOf } from './patch-intents';
 
 const CONFLICT_STATUS: Record<string, number> = { not_found: 404, invalid_args: 400 };
 
-/** A member who accepts joins the team, as through push, so the referral stays visible to them. */
-function withActingMember(intent: Intent, principal: Principal): Intent {
-  if (intent.name !== 'accept' || principal.role !== 'member') return intent;
-  const team = intent.args.team ?? [];
-  if (team.some((m) => m.email.toLowerCase() === principal.email.toLowerCase())) return intent;
-  const [firstName = '', ...rest] = principal.displayName.split(' ');
-  return { ...intent, args: { ...intent.args, team: [...team, { firstName, lastName: rest.join(' '), email: principal.email, phoneNumber: '' }] } };
-}
-
 /** Weak comparison (RFC 9110): `W/"7"` and `"7"` name the same version; `*` matches anything. */
 export function eTagMatches(ifMatch: string, eTag: string): boolean {
   const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
-  return ifMatch.split(',').some((candidate) => candidate.trim() === '*' || opaque(candidate) === opaque(eTag));
+  return ifMatch
+    .split(',')
+    .some((candidate) => candidate.trim() === '*' || opaque(candidate) === opaque(eTag));
 }
 
 export interface PatchOutcome {
@@ -42,18 +36,27 @@ export async function patchReferral(
 ): Promise<PatchOutcome> {
   const plan = planPatch(body);
   const actor = { userId: principal.userId, displayName: principal.displayName, email: principal.email };
-  const origin = { channel: 'pc-api', actor: { userId: principal.userId, displayName: principal.displayName } };
+  const origin = {
+    channel: 'pc-api',
+    actor: { userId: principal.userId, displayName: principal.displayName },
+  };
   return writeReferrals(
     ctx,
     principal.orgId,
     origin,
     async (writer) => {
       const loaded = await writer.load(referralId, { forUpdate: true });
-      if (!loaded || !isVisibleTo(principal, { team_emails: loaded.teamEmails, stage: loaded.stage })) throw notFound();
+      if (!loaded || !isVisibleTo(principal, { team_emails: loaded.teamEmails, stage: loaded.stage }))
+        throw notFound();
       if (ifMatch !== undefined && !eTagMatches(ifMatch, loaded.referral.eTag)) {
-        throw new HttpError(412, 'precondition_failed', 'The referral changed since your copy (If-Match does not match its ETag).', {
-          eTag: loaded.referral.eTag,
-        });
+        throw new HttpError(
+          412,
+          'precondition_failed',
+          'The referral changed since your copy (If-Match does not match its ETag).',
+          {
+            eTag: loaded.referral.eTag,
+          },
+        );
       }
       let current: StoredReferral = loaded;
       for (const parsed of intentsOf(plan, loaded.referral, loaded.version)) {
@@ -67,11 +70,16 @@ export async function patchReferral(
           fieldVersions: current.fieldVersions,
         });
         if (decision.outcome === 'rejected') {
-          throw new HttpError(CONFLICT_STATUS[decision.reason] ?? 409, decision.reason, `${intent.name} was rejected: ${decision.reason}.`, {
-            reason: decision.reason,
-            intent: intent.name,
-            ...(decision.conflicts ? { conflicts: decision.conflicts } : {}),
-          });
+          throw new HttpError(
+            CONFLICT_STATUS[decision.reason] ?? 409,
+            decision.reason,
+            `${intent.name} was rejected: ${decision.reason}.`,
+            {
+              reason: decision.reason,
+              intent: intent.name,
+              ...(decision.conflicts ? { conflicts: decision.conflicts } : {}),
+            },
+          );
         }
         if (decision.outcome === 'noop') continue;
         const saved = await writer.save({
@@ -93,7 +101,10 @@ export async function patchReferral(
           stage: stageOf(saved),
         };
       }
-      return { referral: current.referral, visible: isVisibleTo(principal, { team_emails: current.teamEmails, stage: current.stage }) };
+      return {
+        referral: current.referral,
+        visible: isVisibleTo(principal, { team_emails: current.teamEmails, stage: current.stage }),
+      };
     },
     { rollbackIfUnchanged: true },
   );
