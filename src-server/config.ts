@@ -11,7 +11,11 @@ export const ServiceConfigSchema = z.object({
   corsOrigins: z.array(z.string()).default([]),
   /** The URL clients use (demo credentials, intake URLs); defaults to http://host:port. */
   publicUrl: z.string().url().optional(),
-  accessTokenTtlSeconds: z.coerce.number().int().min(1).default(15 * 60),
+  accessTokenTtlSeconds: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60),
   refreshTokenTtlDays: z.coerce.number().int().min(1).default(30),
   /** How often the expiry sweeper runs; 0 turns it off (tests call it directly). */
   sweepIntervalMs: z.coerce.number().int().min(0).default(60_000),
@@ -21,6 +25,8 @@ export const ServiceConfigSchema = z.object({
   seedDemo: z.boolean().default(false),
   pullPageLimit: z.coerce.number().int().min(1).default(1000),
   snapshotPageSize: z.coerce.number().int().min(1).default(2000),
+  /** Sign-in attempts per client address and email per minute: slows password guessing. */
+  signInAttemptsPerMinute: z.coerce.number().int().min(1).default(20),
 });
 export type ServiceConfig = z.infer<typeof ServiceConfigSchema>;
 export type ServiceConfigInput = z.input<typeof ServiceConfigSchema>;
@@ -36,6 +42,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServiceConfig {
     publicUrl: env['PUBLIC_URL'] || undefined,
     sweepIntervalMs: env['SWEEP_INTERVAL_MS'] || undefined,
     seedDemo: env['PARTNER_DESK_DEMO'] === '0' ? false : true,
+    signInAttemptsPerMinute: env['SIGNIN_ATTEMPTS_PER_MINUTE'] || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from '../context';
 import { HttpError, parseInput } from '../http/errors';
@@ -9,7 +10,10 @@ import { newOpaqueToken, sha256, signAccessToken } from './tokens';
 
 // POST /v1/auth/token and /v1/auth/refresh (sync-protocol.md section 2).
 
-const TokenBody = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) });
+const TokenBody = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(1024),
+});
 const RefreshBody = z.object({ refreshToken: z.string().min(1).max(512) });
 
 async function issueTokens(ctx: ServiceContext, principal: Principal, family: string) {
@@ -22,12 +26,10 @@ async function issueTokens(ctx: ServiceContext, principal: Principal, family: st
   });
   const refreshToken = newOpaqueToken('pdr_');
   const expiresAt = new Date(nowMs + ctx.config.refreshTokenTtlDays * 86_400_000);
-  await ctx.db.query('INSERT INTO refresh_tokens (token_hash, user_id, family, expires_at) VALUES ($1, $2, $3, $4)', [
-    sha256(refreshToken),
-    principal.userId,
-    family,
-    expiresAt.toISOString(),
-  ]);
+  await ctx.db.query(
+    'INSERT INTO refresh_tokens (token_hash, user_id, family, expires_at) VALUES ($1, $2, $3, $4)',
+    [sha256(refreshToken), principal.userId, family, expiresAt.toISOString()],
+  );
   const org = await findOrganization(ctx.db, principal.orgId);
   return {
     accessToken,
@@ -46,8 +48,24 @@ async function issueTokens(ctx: ServiceContext, principal: Principal, family: st
 
 const badCredentials = () => new HttpError(401, 'invalid_credentials', 'The email or password is wrong.');
 
-export function registerAuthRoutes(server: FastifyInstance, ctx: ServiceContext): void {
-  server.post('/v1/auth/token', async (request) => {
+/** Attempts are counted per client address and email, so one guessed account cannot be hammered. */
+function signInKey(request: FastifyRequest): string {
+  const body = request.body as { email?: unknown } | undefined;
+  const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+  return `sign-in:${request.ip}:${email}`;
+}
+
+async function registerSignIn(scope: FastifyInstance, ctx: ServiceContext): Promise<void> {
+  await scope.register(rateLimit, {
+    global: false,
+    hook: 'preHandler',
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(429, 'rate_limited', `Too many sign-in attempts; retry in ${context.after}.`, {
+        retryAfter: Math.max(1, Math.ceil(context.ttl / 1000)),
+      }),
+  });
+  const limit = { max: ctx.config.signInAttemptsPerMinute, timeWindow: 60_000, keyGenerator: signInKey };
+  scope.post('/v1/auth/token', { config: { rateLimit: limit } }, async (request) => {
     const body = parseInput(TokenBody, request.body);
     const user = await findUserForSignIn(ctx.db, body.email);
     // Always run scrypt, so an unknown email takes as long as a wrong password.
@@ -55,6 +73,10 @@ export function registerAuthRoutes(server: FastifyInstance, ctx: ServiceContext)
     if (!user || !ok) throw badCredentials();
     return issueTokens(ctx, user, randomUUID());
   });
+}
+
+export function registerAuthRoutes(server: FastifyInstance, ctx: ServiceContext): void {
+  server.register(async (scope) => registerSignIn(scope, ctx));
 
   server.post('/v1/auth/refresh', async (request) => {
     const body = parseInput(RefreshBody, request.body);
@@ -75,9 +97,12 @@ export function registerAuthRoutes(server: FastifyInstance, ctx: ServiceContext)
       );
       throw new HttpError(401, 'invalid_refresh_token', 'The refresh token is not valid; sign in again.');
     }
-    const orgRows = await ctx.db.query<{ org_id: string }>('SELECT org_id FROM users WHERE id = $1', [row.user_id]);
+    const orgRows = await ctx.db.query<{ org_id: string }>('SELECT org_id FROM users WHERE id = $1', [
+      row.user_id,
+    ]);
     const principal = orgRows[0] ? await loadPrincipal(ctx.db, row.user_id, orgRows[0].org_id) : null;
-    if (!principal) throw new HttpError(401, 'invalid_refresh_token', 'The user no longer exists or is disabled.');
+    if (!principal)
+      throw new HttpError(401, 'invalid_refresh_token', 'The user no longer exists or is disabled.');
     return issueTokens(ctx, principal, row.family);
   });
 }
