@@ -7,7 +7,7 @@ import type { SyncStatus } from '../../sync/status';
 import type { SessionManager, Session } from '../auth/session';
 import { getDesktopBridge } from '../../bridge';
 import { createSyncHost, type SyncHandle } from './sync-host';
-import { hostNotify } from './host-notify';
+import { reportNewReferrals } from './host-notify';
 
 // Everything a signed-in screen needs: the local database, the user actions (each one Dexie
 // transaction with its outbox row), the sync handle and the session.
@@ -45,10 +45,9 @@ export function WorkspaceProvider(props: { manager: SessionManager; session: Ses
   const ws = useMemo(() => {
     const db = openDb();
     const sync = createSyncHost({
-      db,
       serviceUrl,
       tokens: manager.tokens,
-      notify: hostNotify(getDesktopBridge()),
+      onNewReferrals: reportNewReferrals(getDesktopBridge()),
     });
     return { db, actions: createActions(db), sync };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a different user gets a fresh workspace

@@ -1,7 +1,6 @@
 import type { Referral } from '../../../src-shared';
 import { contactMeActive, tabOf } from '../../../src-shared';
 import type { DesktopBridge, NewReferral } from '../../bridge';
-import type { NotifyPort } from '../../sync/ports';
 import { customerName } from '../list/lead-text';
 
 // Referrals that arrived after the first sync become notifications, through the host.
@@ -16,14 +15,12 @@ export function newReferralOf(r: Referral, now: string): NewReferral {
   };
 }
 
-export function hostNotify(bridge: DesktopBridge): NotifyPort {
-  return {
-    newReferrals(referrals) {
-      const now = new Date().toISOString();
-      void bridge.reportNewReferrals({
-        initialSync: false,
-        referrals: referrals.slice(0, 10_000).map((r) => newReferralOf(r, now)),
-      });
-    },
+export function reportNewReferrals(bridge: DesktopBridge): (referrals: Referral[]) => void {
+  return (referrals) => {
+    const now = new Date().toISOString();
+    void bridge.reportNewReferrals({
+      initialSync: false,
+      referrals: referrals.slice(0, 10_000).map((r) => newReferralOf(r, now)),
+    });
   };
 }

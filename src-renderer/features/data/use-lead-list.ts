@@ -4,7 +4,7 @@ import { listPage, visibleByIds } from '../../db/queries';
 import type { VisibleReferral } from '../../db/visible';
 import { indexedSpec, type ListQuery } from './list-query';
 import { orderedIds } from './ordered-ids';
-import { searchIds } from './interim-search';
+import { searchIds } from './search-ids';
 
 // The list as the virtual list needs it: a total and the rows of the visible window. The window
 // is read in blocks so that scrolling inside a block does not re-query. Each answer carries the

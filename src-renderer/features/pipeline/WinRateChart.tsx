@@ -42,8 +42,8 @@ export function WinRateChart({ data }: { data: PipelineData }) {
               data={slices}
               dataKey="value"
               nameKey="name"
-              innerRadius="55%"
-              outerRadius="80%"
+              innerRadius={62}
+              outerRadius={95}
               cursor="pointer"
               onClick={(_, i) => open(i === 0 ? 'won' : 'lost')}
             >

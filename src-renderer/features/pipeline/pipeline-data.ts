@@ -116,7 +116,7 @@ export async function loadPipeline(db: PartnerDeskDb, nowMs: number): Promise<Pi
   const weekEnd = new Date(nowMs + 7 * DAY_MS).toISOString();
   const stageRows = (stage: string) =>
     db.referrals
-      .where('[stage+createdAt+id]')
+      .where('[stage+deadline+id]')
       .between([stage, MIN, MIN], [stage, MAX, MAX], true, true)
       .toArray();
   const [accepted, archived, soon] = await Promise.all([

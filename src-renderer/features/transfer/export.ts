@@ -4,7 +4,7 @@ import type { PartnerDeskDb } from '../../db/schema';
 import { listPage, visibleByIds } from '../../db/queries';
 import { indexedSpec, type ListQuery } from '../data/list-query';
 import { orderedIds } from '../data/ordered-ids';
-import { searchIds } from '../data/interim-search';
+import { searchIds } from '../data/search-ids';
 import { toCsv } from './csv';
 
 // Export of the current view (tab, stage, outcome, search, sort) from the device's own copy, so

@@ -51,10 +51,13 @@ export interface Device {
 /** A browser context is a device: its own IndexedDB, its own outbox, its own device id. */
 export async function newDevice(
   h: Harness,
-  options: { locale?: string; colorScheme?: 'light' | 'dark' } = {},
+  options: { locale?: string; colorScheme?: 'light' | 'dark'; zoom?: number } = {},
 ): Promise<Device> {
+  // Browser zoom of z on a 1360×860 window is a viewport z times smaller in CSS pixels, drawn at z×.
+  const zoom = options.zoom ?? 1;
   const context = await h.browser.newContext({
-    viewport: { width: 1360, height: 860 },
+    viewport: { width: Math.round(1360 / zoom), height: Math.round(860 / zoom) },
+    deviceScaleFactor: zoom,
     locale: options.locale ?? 'en-US',
     colorScheme: options.colorScheme ?? 'light',
     timezoneId: 'Europe/Paris',
