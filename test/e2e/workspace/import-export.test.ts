@@ -59,13 +59,11 @@ describe('import and export', () => {
     const { page } = d;
     await page.getByRole('button', { name: 'Import…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import referrals' });
-    await dialog
-      .getByLabel('File')
-      .setInputFiles({
-        name: 'referrals.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(toCsv(EXPORT_COLUMNS, rows)),
-      });
+    await dialog.getByLabel('File').setInputFiles({
+      name: 'referrals.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(toCsv(EXPORT_COLUMNS, rows)),
+    });
     await dialog.getByText(`${rows.length} rows in referrals.csv`).waitFor();
     await dialog.getByLabel(new RegExp(`^${rule}`)).check();
     await dialog.getByRole('button', { name: `Import ${rows.length} rows` }).click();

@@ -12,8 +12,11 @@ describe('keyboard, pipeline, themes and zoom', () => {
     const d = await newDevice(h);
     await signIn(h, d);
     const { page } = d;
-    const current = () => page.locator('.lead-row-main[aria-current="true"]').locator('..').getAttribute('data-referral-id');
-    const ids = await page.locator('.lead-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-referral-id')));
+    const current = () =>
+      page.locator('.lead-row-main[aria-current="true"]').locator('..').getAttribute('data-referral-id');
+    const ids = await page
+      .locator('.lead-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-referral-id')));
     await page.keyboard.press('j');
     await until(async () => (await current()) === ids[0], 'j to select the first row');
     await page.keyboard.press('j');
@@ -21,7 +24,9 @@ describe('keyboard, pipeline, themes and zoom', () => {
     await until(async () => (await current()) === ids[2], 'j j to move down two');
     await page.keyboard.press('k');
     await until(async () => (await current()) === ids[1], 'k to move up');
-    expect(await page.locator('.detail h2').textContent()).toBe(await page.locator(`.lead-row[data-referral-id="${ids[1]}"] .lead-row-customer`).textContent());
+    expect(await page.locator('.detail h2').textContent()).toBe(
+      await page.locator(`.lead-row[data-referral-id="${ids[1]}"] .lead-row-customer`).textContent(),
+    );
 
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -32,7 +37,10 @@ describe('keyboard, pipeline, themes and zoom', () => {
     await help.waitFor({ state: 'detached' });
 
     await page.keyboard.press('/');
-    await until(() => page.evaluate(() => document.activeElement?.id === 'lead-search'), '/ to focus the search');
+    await until(
+      () => page.evaluate(() => document.activeElement?.id === 'lead-search'),
+      '/ to focus the search',
+    );
     // Typing in the search box does not trigger shortcuts.
     await page.keyboard.type('jfk');
     expect(await page.getByRole('dialog').count()).toBe(0);
@@ -49,7 +57,12 @@ describe('keyboard, pipeline, themes and zoom', () => {
     await screenshot(page, 'pipeline');
     await page.getByRole('button', { name: 'Show Won' }).first().click();
     await page.getByRole('group', { name: 'Stage' }).waitFor();
-    expect(await page.getByRole('group', { name: 'Stage' }).getByRole('button', { name: /^Archived/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(
+      await page
+        .getByRole('group', { name: 'Stage' })
+        .getByRole('button', { name: /^Archived/ })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
     expect(await page.getByLabel('Outcome').inputValue()).toBe('won');
     await until(async () => (await page.locator('.lead-row').count()) > 0, 'won referrals');
     const labels = await page.locator('.lead-row-status .muted').allTextContents();
