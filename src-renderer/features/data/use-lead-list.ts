@@ -20,6 +20,10 @@ export interface LeadListWindow {
   rows: readonly VisibleReferral[];
   /** Ordered ids of the whole list when known (in-memory path). */
   ids: readonly string[] | null;
+  /** The rows shown belong to the current query (not the previous one, still on screen). */
+  ready: boolean;
+  /** A search shows its first SEARCH_LIMIT matches: how many there are in all. */
+  matches: number | null;
 }
 
 export function windowOf(start: number, end: number): { offset: number; limit: number } {
@@ -41,7 +45,8 @@ export function useLeadList(q: ListQuery, start: number, end: number): LeadListW
   const ids = useLiveQuery(async () => {
     if (spec) return null;
     const term = q.search.trim();
-    return { key, ids: await orderedIds(db, q, term ? await searchIds(db, term) : null) };
+    const found = term ? await searchIds(db, term) : null;
+    return { key, ids: await orderedIds(db, q, found?.ids ?? null), matches: found?.total ?? null };
   }, [db, key]);
   const currentIds = ids && ids.key === key ? ids.ids : null;
   const idWindow = currentIds ? currentIds.slice(offset, offset + limit) : null;
@@ -58,6 +63,8 @@ export function useLeadList(q: ListQuery, start: number, end: number): LeadListW
       offset: fresh ? page.offset : offset,
       rows: fresh ? page.rows : [],
       ids: null,
+      ready: Boolean(fresh),
+      matches: null,
     };
   }
   const fresh = rows && rows.key === key && currentIds;
@@ -66,5 +73,7 @@ export function useLeadList(q: ListQuery, start: number, end: number): LeadListW
     offset: fresh ? rows.offset : offset,
     rows: fresh ? rows.rows : [],
     ids: currentIds,
+    ready: Boolean(fresh),
+    matches: ids && ids.key === key ? ids.matches : null,
   };
 }

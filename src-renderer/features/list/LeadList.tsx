@@ -77,7 +77,19 @@ export function LeadList() {
 
   const showStage = tab === 'favorites' || search.trim() !== '';
   return (
-    <div className="lead-list" ref={scrollRef} tabIndex={-1}>
+    <div
+      className="lead-list"
+      ref={scrollRef}
+      tabIndex={-1}
+      // What the rendered rows answer (for tests and the benchmark): the query and whether it is current.
+      data-ready={list.ready}
+      data-query={`${tab}/${stage}/${outcome}/${sort}/${search.trim()}`}
+    >
+      {list.matches !== null && list.total !== undefined && list.matches > list.total && (
+        <p className="list-more" role="note">
+          {t('list.moreMatches', { shown: total, count: list.matches })}
+        </p>
+      )}
       {list.total === undefined ? (
         <p className="list-message" role="status">
           {t('list.loading')}

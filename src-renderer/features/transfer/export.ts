@@ -98,7 +98,8 @@ export async function viewReferrals(db: PartnerDeskDb, q: ListQuery): Promise<Re
   // IndexedDB counts are unsigned 32-bit: the largest limit it accepts.
   if (spec) return (await listPage(db, spec, 0, 2 ** 32 - 1)).rows.map((v) => v.referral);
   const term = q.search.trim();
-  const ids = await orderedIds(db, q, term ? await searchIds(db, term) : null);
+  // An export of a search takes every match, not only the ones a search shows.
+  const ids = await orderedIds(db, q, term ? (await searchIds(db, term, 2 ** 31)).ids : null);
   return (await visibleByIds(db, ids)).map((v) => v.referral);
 }
 

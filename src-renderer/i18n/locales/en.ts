@@ -90,6 +90,7 @@ export const en = {
     noMatches: 'Nothing matches “{{query}}”.',
     count_one: '{{count}} referral',
     count_other: '{{count}} referrals',
+    moreMatches: 'Showing the first {{shown}} of {{count}} matches: type more to narrow the search.',
     stageFilter: 'Stage',
     outcome: 'Outcome',
     allOutcomes: 'All outcomes',

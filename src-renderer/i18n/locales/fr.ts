@@ -94,6 +94,7 @@ export const fr: Translation = {
     noMatches: 'Aucun résultat pour « {{query}} ».',
     count_one: '{{count}} référence',
     count_other: '{{count}} références',
+    moreMatches: 'Affichage des {{shown}} premiers résultats sur {{count}} : précisez la recherche.',
     stageFilter: 'Étape',
     outcome: 'Résultat',
     allOutcomes: 'Tous les résultats',

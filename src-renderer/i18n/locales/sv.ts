@@ -93,6 +93,7 @@ export const sv: Translation = {
     noMatches: 'Inget matchar ”{{query}}”.',
     count_one: '{{count}} hänvisning',
     count_other: '{{count}} hänvisningar',
+    moreMatches: 'Visar de första {{shown}} av {{count}} träffar: skriv mer för att begränsa sökningen.',
     stageFilter: 'Steg',
     outcome: 'Utfall',
     allOutcomes: 'Alla utfall',
