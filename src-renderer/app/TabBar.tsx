@@ -50,6 +50,7 @@ export function TabBar() {
               aria-selected={selected}
               tabIndex={selected || (view !== 'list' && lt === tab) ? 0 : -1}
               className="tab"
+              aria-controls="lead-panel"
               onClick={() => choose(lt)}
             >
               {t(`tabs.${lt}`)}

@@ -24,6 +24,7 @@ export function Workspace() {
   const view = useUi((s) => s.view);
   const panel = useUi((s) => s.panel);
   const selectedId = useUi((s) => s.selectedId);
+  const tab = useUi((s) => s.tab);
   useShortcuts();
   useBridgeWiring();
 
@@ -46,7 +47,7 @@ export function Workspace() {
       >
         {view === 'list' && (
           <>
-            <div className="list-pane">
+            <div className="list-pane" id="lead-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
               <ListToolbar onExport={() => void onExport()} />
               <LeadList />
             </div>

@@ -3,6 +3,7 @@ import { ARCHIVE_OUTCOMES, STAGES } from '../../../src-shared';
 import { useCounts } from '../../db/hooks';
 import { useUi, type OutcomeFilter, type SortOrder } from '../../state/ui-store';
 import { useFormat } from '../format/use-format';
+import { useWorkspace } from '../data/WorkspaceProvider';
 import { SearchBox } from './SearchBox';
 
 const SORTS: readonly SortOrder[] = ['deadline', 'newest', 'value'];
@@ -22,6 +23,8 @@ export function ListToolbar(props: { onExport: () => void }) {
   const openPanel = useUi((s) => s.openPanel);
   const searching = useUi((s) => s.search.trim() !== '');
   const stageFilter = tab !== 'favorites' && !searching;
+  // The service imports for administrators only.
+  const canImport = useWorkspace().session.user.role === 'admin';
   return (
     <div className="list-toolbar">
       {stageFilter && (
@@ -59,9 +62,11 @@ export function ListToolbar(props: { onExport: () => void }) {
         </select>
       </label>
       <div className="toolbar-end">
-        <button type="button" className="button" onClick={() => openPanel('import')}>
-          {t('transfer.import')}
-        </button>
+        {canImport && (
+          <button type="button" className="button" onClick={() => openPanel('import')}>
+            {t('transfer.import')}
+          </button>
+        )}
         <button type="button" className="button" onClick={props.onExport}>
           {t('transfer.export')}
         </button>
