@@ -16,14 +16,22 @@ export interface BaseWriteResult {
   inserted: string[];
 }
 
+export interface BaseWriteOptions {
+  /**
+   * Rows the caller knows are not in the base (a first sync's rows unchanged since the pin):
+   * they skip the read of the previous copy, which is a round trip per row.
+   */
+  knownAbsent?: (row: ReferralRow) => boolean;
+}
+
 export async function writeBase(
   db: PartnerDeskDb,
   upserts: readonly ReferralRow[],
   deletes: readonly string[] = [],
+  options: BaseWriteOptions = {},
 ): Promise<BaseWriteResult> {
   if (upserts.length === 0 && deletes.length === 0) return { inserted: [] };
-  const ids = [...upserts.map((r) => r.id), ...deletes];
-  const before = await db.referrals.bulkGet(ids);
+  const before = await previousCopies(db, upserts, deletes, options.knownAbsent);
   const counts = new Map<string, number>();
   const inserted: string[] = [];
   const puts: ReferralRow[] = [];
@@ -54,6 +62,27 @@ export async function writeBase(
   await db.search.bulkPut([...puts.map((r) => searchRowOf(r, rev)), ...gone.map((r) => tombstoneOf(r.id, r.tab, rev))]);
   await applyCounts(db, counts);
   return { inserted };
+}
+
+async function previousCopies(
+  db: PartnerDeskDb,
+  upserts: readonly ReferralRow[],
+  deletes: readonly string[],
+  knownAbsent: ((row: ReferralRow) => boolean) | undefined,
+): Promise<(ReferralRow | undefined)[]> {
+  const ids = [...upserts.map((r) => r.id), ...deletes];
+  if (!knownAbsent) return db.referrals.bulkGet(ids);
+  const before: (ReferralRow | undefined)[] = new Array<ReferralRow | undefined>(ids.length).fill(undefined);
+  const ask: number[] = [];
+  ids.forEach((_, i) => {
+    const row = upserts[i];
+    if (!row || !knownAbsent(row)) ask.push(i);
+  });
+  if (ask.length > 0) {
+    const found = await db.referrals.bulkGet(ask.map((i) => ids[i] as string));
+    ask.forEach((i, k) => (before[i] = found[k]));
+  }
+  return before;
 }
 
 async function applyCounts(db: PartnerDeskDb, deltas: Map<string, number>): Promise<void> {

@@ -85,6 +85,8 @@ export const SnapshotPageSchema = z.looseObject({
   cursor: z.union([z.string(), z.number()]).transform(String),
   total: z.int().nonnegative().nullish(),
   pageCount: z.int().nonnegative().nullish(),
+  /** The organization version the snapshot is pinned at. */
+  version: z.number().nullish(),
   serverTime: z.string().optional(),
 });
 export type SnapshotPage = z.infer<typeof SnapshotPageSchema>;

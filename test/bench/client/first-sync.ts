@@ -5,6 +5,7 @@
 import { launchChromium } from '../../support/browser';
 import { startClientTestService } from '../../integration/client/support/service';
 import { buildHarness } from '../../e2e/client/support/build-harness';
+import { startProfile } from './cpu-profile';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SIZES = sizes.length > 0 ? sizes : [10_000, 100_000];
@@ -50,12 +51,18 @@ async function main() {
           measure(db: string): Promise<{ rawMs: number; rawRelaxedMs: number; countsP50: number; indexLoadMs: number; searchP50: number; searchP95: number }>;
         };
       };
+      const profiler = process.env['BENCH_CPU_PROFILE'] ? await startProfile(context, page) : null;
       const sync = await page.evaluate(([db, token]) => (window as unknown as Bench).bench.firstSync(db, token), [`bench-${n}`, accessToken] as const);
       process.stderr.write(`sync ${n}: ${(sync.ms / 1000).toFixed(1)} s, of which waiting for the service ${(sync.fetchMs / 1000).toFixed(1)} s\n`);
+      if (profiler) await profiler.stop(`first-sync-${n}`);
       const m = await page.evaluate((db) => (window as unknown as Bench).bench.measure(db), `bench-${n}`);
       if (process.env['BENCH_PROBE']) {
         const probe = await page.evaluate((db) => (window as unknown as { probe(db: string): Promise<unknown> }).probe(db), `bench-${n}`);
         process.stderr.write(`probe (2,000 rows): ${JSON.stringify(probe)}\n`);
+      }
+      if (process.env['BENCH_SHAPES']) {
+        const shapes = await page.evaluate((db) => (window as unknown as { shapes(db: string): Promise<unknown> }).shapes(db), `bench-${n}`);
+        process.stderr.write(`stored shapes (2,000 rows, ms): ${JSON.stringify(shapes)}\n`);
       }
       const cdp = await context.newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');

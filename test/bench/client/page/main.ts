@@ -140,3 +140,49 @@ async function probe(dbName: string) {
   return out;
 }
 (window as unknown as { probe: unknown }).probe = probe;
+
+/** Raw IndexedDB puts of 2,000 rows in variants of the stored shape (diagnostics). */
+async function shapes(dbName: string) {
+  const src = new PartnerDeskDb(dbName);
+  const rows = await src.referrals.limit(2000).toArray();
+  src.close();
+  const out: Record<string, number> = {};
+  const idx: [string, string[]][] = [
+    ['a', ['tab', 'stage', 'deadline', 'id']],
+    ['b', ['tab', 'stage', 'createdAt', 'id']],
+    ['c', ['stage', 'deadline', 'id']],
+    ['d', ['fav', 'createdAt', 'id']],
+    ['e', ['fav', 'tab', 'createdAt', 'id']],
+  ];
+  let round = 0;
+  const variant = async (label: string, indexes: boolean, values: unknown[]) => {
+    const open = indexedDB.open(`${dbName}-shape-${label}-${round}`, 1);
+    open.onupgradeneeded = () => {
+      const store = open.result.createObjectStore('r', { keyPath: 'id' });
+      if (indexes) for (const [name, path] of idx) store.createIndex(name, path);
+    };
+    const idb = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const t = performance.now();
+    const tx = idb.transaction('r', 'readwrite', { durability: 'relaxed' });
+    const store = tx.objectStore('r');
+    for (const v of values) store.put(v);
+    const queued = performance.now() - t;
+    await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
+    out[label] = Math.min(out[label] ?? Infinity, performance.now() - t);
+    out[`${label}:puts-queued`] = Math.min(out[`${label}:puts-queued`] ?? Infinity, queued);
+    idb.close();
+  };
+  const t0 = performance.now();
+  const json = rows.map((r) => ({ ...r, doc: JSON.stringify(r.doc) }));
+  out['stringify'] = performance.now() - t0;
+  for (round = 0; round < 3; round++) {
+    await variant('rows+idx', true, rows);
+    await variant('json+idx', true, json);
+    await variant('rows', false, rows);
+    await variant('json', false, json);
+    await variant('docs-only', false, rows.map((r) => r.doc));
+  }
+  for (const k of Object.keys(out)) out[k] = Math.round(out[k] ?? 0);
+  return out;
+}
+(window as unknown as { shapes: unknown }).shapes = shapes;
