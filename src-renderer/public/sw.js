@@ -1,3 +1,4 @@
+/* global self, caches */
 // Web mode's offline shell: the built UI is cached as it is fetched, so that a reload without a
 // connection still opens the app (the data is in IndexedDB already). The page itself is fetched
 // network-first (a new deployment wins); hashed assets are cache-first (they never change).

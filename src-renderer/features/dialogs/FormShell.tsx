@@ -15,6 +15,8 @@ export function FormShell(props: {
   busy?: boolean;
   onSubmit: () => void;
   onCancel: () => void;
+  /** The cancel button goes back a step instead of closing. */
+  back?: boolean;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -40,7 +42,7 @@ export function FormShell(props: {
       </p>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={props.onCancel}>
-          {t('dialogs.cancel')}
+          {props.back ? t('dialogs.back') : t('dialogs.cancel')}
         </button>
         <button
           type="submit"

@@ -65,6 +65,7 @@ export function ReasonDialog(props: {
         submitLabel={confirming ? t(`dialogs.${k}.confirm`) : t('dialogs.continue')}
         onSubmit={() => void submit()}
         onCancel={confirming ? () => setConfirming(false) : close}
+        back={confirming}
       >
         {confirming ? (
           <div className="confirm" role="alert">

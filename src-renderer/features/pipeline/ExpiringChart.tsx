@@ -34,6 +34,7 @@ export function ExpiringChart({ data }: { data: PipelineData }) {
           <YAxis allowDecimals={false} />
           <Tooltip formatter={(v) => f.number(Number(v))} />
           <Bar
+            isAnimationActive={false}
             dataKey="count"
             name={t('pipeline.expiringCount')}
             fill={CHART_COLORS.expiring}

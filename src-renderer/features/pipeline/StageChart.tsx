@@ -35,6 +35,7 @@ export function StageChart({ counts }: { counts: Counts }) {
           <Legend />
           {TABS.map((tab) => (
             <Bar
+              isAnimationActive={false}
               key={tab}
               dataKey={tab}
               name={t(`tabs.${tab}`)}

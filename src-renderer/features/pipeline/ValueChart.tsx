@@ -54,6 +54,7 @@ export function ValueChart({ data }: { data: PipelineData }) {
           <Tooltip formatter={(v) => f.money(Number(v), data.currency)} />
           <Legend />
           <Bar
+            isAnimationActive={false}
             dataKey="accepted"
             name={t('pipeline.acceptedValue')}
             fill={CHART_COLORS.accepted}
@@ -61,6 +62,7 @@ export function ValueChart({ data }: { data: PipelineData }) {
             onClick={() => showList({ stage: 'accepted', sort: 'value' })}
           />
           <Bar
+            isAnimationActive={false}
             dataKey="won"
             name={t('pipeline.wonValue')}
             fill={CHART_COLORS.won}

@@ -39,6 +39,7 @@ export function WinRateChart({ data }: { data: PipelineData }) {
         <ResponsiveContainer width="100%" height={240}>
           <PieChart>
             <Pie
+              isAnimationActive={false}
               data={slices}
               dataKey="value"
               nameKey="name"

@@ -265,6 +265,7 @@ export const en = {
   dialogs: {
     cancel: 'Cancel',
     close: 'Close',
+    back: 'Back',
     continue: 'Continue',
     reason: 'Reason',
     chooseReason: 'Choose a reason…',

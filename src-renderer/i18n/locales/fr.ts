@@ -270,6 +270,7 @@ export const fr: Translation = {
   dialogs: {
     cancel: 'Annuler',
     close: 'Fermer',
+    back: 'Retour',
     continue: 'Continuer',
     reason: 'Motif',
     chooseReason: 'Choisir un motif…',

@@ -268,6 +268,7 @@ export const sv: Translation = {
   dialogs: {
     cancel: 'Avbryt',
     close: 'Stäng',
+    back: 'Tillbaka',
     continue: 'Fortsätt',
     reason: 'Orsak',
     chooseReason: 'Välj en orsak…',
