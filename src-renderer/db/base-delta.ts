@@ -17,3 +17,9 @@ export function searchRowOf(row: ReferralRow, rev: number): SearchRow {
 export function tombstoneOf(id: string, tab: Tab, rev: number): SearchRow {
   return { id, text: '', tab, stage: 'archived', rev, gone: 1 };
 }
+
+/** The search rows of many referrals as one chunk row (see SearchRow). */
+export function searchChunkOf(id: string, rows: readonly ReferralRow[], rev: number): SearchRow {
+  const chunk = { ids: rows.map((r) => r.id), texts: rows.map((r) => searchTextOf(r.doc)), tabs: rows.map((r) => r.tab), stages: rows.map((r) => r.stage) };
+  return { id, text: '', tab: 'marketplace', stage: 'archived', rev, gone: 0, chunk };
+}

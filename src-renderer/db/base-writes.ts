@@ -1,6 +1,6 @@
 import type { PartnerDeskDb } from './schema';
 import type { ReferralRow } from './rows';
-import { addCountDelta, searchRowOf, tombstoneOf } from './base-delta';
+import { addCountDelta, searchChunkOf, searchRowOf, tombstoneOf } from './base-delta';
 import { getMeta, setMeta } from './meta';
 
 // The only way base (service) state is written: each call keeps the counts and the search rows
@@ -22,6 +22,8 @@ export interface BaseWriteOptions {
    * they skip the read of the previous copy, which is a round trip per row.
    */
   knownAbsent?: (row: ReferralRow) => boolean;
+  /** Write the upserts' search rows as one chunk row with this id (a snapshot page). */
+  searchChunkId?: string;
 }
 
 export async function writeBase(
@@ -59,12 +61,21 @@ export async function writeBase(
   await setMeta(db.meta, 'rev', rev);
   await db.referrals.bulkPut(puts);
   if (gone.length > 0) await db.referrals.bulkDelete(gone.map((r) => r.id));
-  await db.search.bulkPut([...puts.map((r) => searchRowOf(r, rev)), ...gone.map((r) => tombstoneOf(r.id, r.tab, rev))]);
+  const tombstones = gone.map((r) => tombstoneOf(r.id, r.tab, rev));
+  if (options.searchChunkId !== undefined && puts.length > 0) {
+    await db.search.bulkPut([searchChunkOf(options.searchChunkId, puts, rev), ...tombstones]);
+  } else {
+    await db.search.bulkPut([...puts.map((r) => searchRowOf(r, rev)), ...tombstones]);
+  }
   await applyCounts(db, counts);
   return { inserted };
 }
 
-async function previousCopies(
+/**
+ * The base copies before this write. Returns Dexie's promise even when nothing needs reading: a
+ * native await of a settled promise inside a transaction loses Dexie's zone (PrematureCommitError).
+ */
+function previousCopies(
   db: PartnerDeskDb,
   upserts: readonly ReferralRow[],
   deletes: readonly string[],
@@ -72,17 +83,16 @@ async function previousCopies(
 ): Promise<(ReferralRow | undefined)[]> {
   const ids = [...upserts.map((r) => r.id), ...deletes];
   if (!knownAbsent) return db.referrals.bulkGet(ids);
-  const before: (ReferralRow | undefined)[] = new Array<ReferralRow | undefined>(ids.length).fill(undefined);
   const ask: number[] = [];
   ids.forEach((_, i) => {
     const row = upserts[i];
     if (!row || !knownAbsent(row)) ask.push(i);
   });
-  if (ask.length > 0) {
-    const found = await db.referrals.bulkGet(ask.map((i) => ids[i] as string));
+  return db.referrals.bulkGet(ask.map((i) => ids[i] as string)).then((found) => {
+    const before = new Array<ReferralRow | undefined>(ids.length).fill(undefined);
     ask.forEach((i, k) => (before[i] = found[k]));
-  }
-  return before;
+    return before;
+  });
 }
 
 async function applyCounts(db: PartnerDeskDb, deltas: Map<string, number>): Promise<void> {

@@ -82,7 +82,11 @@ export interface CountRow {
   n: number;
 }
 
-/** One compact row per referral for the in-memory search index; `gone` rows are tombstones. */
+/**
+ * One compact row per referral for the in-memory search index; `gone` rows are tombstones. A
+ * snapshot page writes one chunk row instead (`chunk` set; id, text, tab and stage then describe
+ * nothing): one put instead of 2,000. The newest `rev` per referral wins, whichever row holds it.
+ */
 export interface SearchRow {
   id: string;
   text: string;
@@ -90,7 +94,19 @@ export interface SearchRow {
   stage: Stage;
   rev: number;
   gone: 0 | 1;
+  chunk?: SearchChunk;
 }
+
+/** Parallel arrays: far cheaper to store and load than one object per referral. */
+export interface SearchChunk {
+  ids: string[];
+  texts: string[];
+  tabs: Tab[];
+  stages: Stage[];
+}
+
+/** Chunk ids sort after referral ids (uuids) and group by snapshot. */
+export const SEARCH_CHUNK_PREFIX = '~chunk:';
 
 export const countKey = (tab: Tab, stage: Stage): string => `t:${tab}:${stage}`;
 export const favKey = (tab: Tab): string => `f:${tab}`;

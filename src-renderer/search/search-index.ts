@@ -29,6 +29,7 @@ export class SearchIndex {
   private texts: string[] = [];
   private tabs: Uint8Array = new Uint8Array(1024);
   private stages: Uint8Array = new Uint8Array(1024);
+  private revs: Float64Array = new Float64Array(1024);
   private readonly slot = new Map<string, number>();
   private rev = 0;
   private epoch = -1;
@@ -82,32 +83,49 @@ export class SearchIndex {
     this.ids = [];
     this.texts = [];
     this.slot.clear();
+    this.revs.fill(0);
     this.rev = 0;
   }
 
   private apply(row: SearchRow): void {
     if (row.rev > this.rev) this.rev = row.rev;
-    let i = this.slot.get(row.id);
+    const chunk = row.chunk;
+    if (chunk) {
+      for (let k = 0; k < chunk.ids.length; k++) {
+        this.applyOne(chunk.ids[k] as string, chunk.texts[k] ?? '', chunk.tabs[k] as Tab, chunk.stages[k] as Stage, false, row.rev);
+      }
+      return;
+    }
+    this.applyOne(row.id, row.text, row.tab, row.stage, row.gone === 1, row.rev);
+  }
+
+  /** Rows arrive in any order (by id on a full load): the newest rev of each referral wins. */
+  private applyOne(id: string, text: string, tab: Tab, stage: Stage, gone: boolean, rev: number): void {
+    let i = this.slot.get(id);
     if (i === undefined) {
-      if (row.gone) return;
+      // A tombstone read before the older entry it buries (a chunk sorts last) still takes a slot.
       i = this.ids.length;
-      this.ids.push(row.id);
+      this.ids.push(id);
       this.texts.push('');
-      this.slot.set(row.id, i);
+      this.slot.set(id, i);
       if (i >= this.tabs.length) {
         this.tabs = grow(this.tabs);
         this.stages = grow(this.stages);
+        this.revs = grow(this.revs);
       }
+    } else if ((this.revs[i] as number) > rev) {
+      return;
     }
+    this.revs[i] = rev;
     // A deleted referral keeps its slot (ids are stable) but never matches.
-    this.texts[i] = row.gone ? '' : row.text;
-    this.tabs[i] = TAB_CODE[row.tab] ?? 0;
-    this.stages[i] = row.gone ? GONE : (STAGE_CODE[row.stage] ?? 0);
+    this.texts[i] = gone ? '' : text;
+    this.tabs[i] = TAB_CODE[tab] ?? 0;
+    this.stages[i] = gone ? GONE : (STAGE_CODE[stage] ?? 0);
   }
 }
 
-function grow(a: Uint8Array): Uint8Array {
-  const b = new Uint8Array(a.length * 2);
+function grow<T extends Uint8Array | Float64Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
   b.set(a);
   return b;
 }

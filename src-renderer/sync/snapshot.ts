@@ -6,7 +6,7 @@ import type { EngineContext } from './context';
 import { failure, StorageFullError } from './errors';
 import type { HttpResult } from './http';
 import type { SnapshotPage } from './protocol';
-import type { ReferralRow } from '../db/rows';
+import { SEARCH_CHUNK_PREFIX, type ReferralRow } from '../db/rows';
 
 // The first sync (and every reset) downloads the service's pinned snapshot page by page. Each
 // page is one transaction that also records the next page to fetch, so a crash resumes at the
@@ -24,6 +24,8 @@ export async function startSnapshot(ctx: EngineContext, snapshot: string, total:
     await setMeta(ctx.db.meta, 'snapshot', progress);
   });
 }
+
+const chunkPrefix = (snapshot: string) => `${SEARCH_CHUNK_PREFIX}${snapshot}:`;
 
 export async function runSnapshot(ctx: EngineContext): Promise<void> {
   const { db } = ctx;
@@ -73,7 +75,7 @@ export async function runSnapshot(ctx: EngineContext): Promise<void> {
     };
     try {
       await db.transaction('rw', [...baseTables(db)], async () => {
-        await writeBase(db, rows, [], { knownAbsent });
+        await writeBase(db, rows, [], { knownAbsent, searchChunkId: `${chunkPrefix(progress.snapshot)}${progress.nextPage}` });
         void ctx.fault('snapshot:in-transaction'); // synchronous: a throw aborts the transaction
         if (page.hasMore) {
           await setMeta(db.meta, 'snapshot', next);
@@ -85,6 +87,10 @@ export async function runSnapshot(ctx: EngineContext): Promise<void> {
           const stale = (await db.referrals.toCollection().primaryKeys()).filter((id) => !fresh.has(id));
           await writeBase(db, [], stale);
         }
+        // Every row of the base now has its search entry in this snapshot's chunks (or is gone):
+        // older snapshots' chunks are superseded.
+        const chunks = await db.search.where('id').startsWith(SEARCH_CHUNK_PREFIX).primaryKeys();
+        await db.search.bulkDelete(chunks.filter((id) => !id.startsWith(chunkPrefix(progress.snapshot))));
         await setMeta(db.meta, 'cursor', page.cursor);
         await setMeta(db.meta, 'snapshot', null);
         await setMeta(db.meta, 'firstSyncDone', true);
