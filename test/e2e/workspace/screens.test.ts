@@ -14,6 +14,8 @@ describe('keyboard, pipeline, themes and zoom', () => {
     const { page } = d;
     const current = () =>
       page.locator('.lead-row-main[aria-current="true"]').locator('..').getAttribute('data-referral-id');
+    // The list renders its first page just after the first sync's progress bar goes.
+    await page.locator('.lead-row').first().waitFor();
     const ids = await page
       .locator('.lead-row')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-referral-id')));
