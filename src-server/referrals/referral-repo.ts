@@ -4,6 +4,7 @@ import { notFound } from '../http/errors';
 import { ChangeHub } from '../sync/change-hub';
 import { columnsOf, type ReferralColumns } from './referral-columns';
 import type { ReferralEvent, ReferralEventKind, ReferralEvents } from './referral-events';
+import { withActivity } from './activity';
 
 // The one way referrals change, for every channel (push, resource API PATCH, intake, CSV, sweeper,
 // seed): `writeReferrals` opens a transaction, bumps the organization's version once under its row
@@ -54,7 +55,10 @@ export interface ReferralWriter {
   readonly now: string;
   load(referralId: string, options?: { forUpdate?: boolean }): Promise<StoredReferral | null>;
   /** Several at once (one round trip), keyed by id; missing and deleted ones are absent. */
-  loadMany(referralIds: readonly string[], options?: { forUpdate?: boolean }): Promise<Map<string, StoredReferral>>;
+  loadMany(
+    referralIds: readonly string[],
+    options?: { forUpdate?: boolean },
+  ): Promise<Map<string, StoredReferral>>;
   save(change: SaveInput): Promise<Referral>;
   saveMany(changes: readonly SaveInput[]): Promise<Referral[]>;
   remove(referralId: string, action: string, details?: Record<string, unknown>): Promise<boolean>;
@@ -222,7 +226,10 @@ class Writer implements ReferralWriter {
     return loadReferral(this.tx, this.orgId, referralId, options);
   }
 
-  loadMany(referralIds: readonly string[], options: { forUpdate?: boolean } = {}): Promise<Map<string, StoredReferral>> {
+  loadMany(
+    referralIds: readonly string[],
+    options: { forUpdate?: boolean } = {},
+  ): Promise<Map<string, StoredReferral>> {
     return loadReferrals(this.tx, this.orgId, referralIds, options);
   }
 
@@ -236,11 +243,16 @@ class Writer implements ReferralWriter {
     let chunk: Prepared[] = [];
     const ids = new Set<string>();
     for (const change of changes) {
-      const referral: Referral = {
-        ...change.after,
-        eTag: eTagFor(this.version),
-        updatedDateTime: change.keepUpdatedDateTime ? change.after.updatedDateTime : this.now,
-      };
+      const referral: Referral = withActivity(
+        {
+          ...change.after,
+          eTag: eTagFor(this.version),
+          updatedDateTime: change.keepUpdatedDateTime ? change.after.updatedDateTime : this.now,
+        },
+        change,
+        this.origin,
+        this.now,
+      );
       // One statement may not upsert the same row twice: flush before a repeated id.
       if (ids.has(referral.id) || chunk.length >= BATCH) {
         await this.writeChunk(chunk);
@@ -248,7 +260,12 @@ class Writer implements ReferralWriter {
         ids.clear();
       }
       ids.add(referral.id);
-      chunk.push({ change, referral, columns: columnsOf(referral), kind: change.before ? 'updated' : 'created' });
+      chunk.push({
+        change,
+        referral,
+        columns: columnsOf(referral),
+        kind: change.before ? 'updated' : 'created',
+      });
       out.push(referral);
     }
     await this.writeChunk(chunk);
@@ -282,7 +299,13 @@ class Writer implements ReferralWriter {
       })),
     );
     await this.recordEvents(
-      chunk.map((p) => ({ referral: p.referral, kind: p.kind, action: p.change.action, tab: p.columns.tab, qualification: p.columns.qualification })),
+      chunk.map((p) => ({
+        referral: p.referral,
+        kind: p.kind,
+        action: p.change.action,
+        tab: p.columns.tab,
+        qualification: p.columns.qualification,
+      })),
     );
     this.changeCount += chunk.length;
   }
@@ -295,7 +318,11 @@ class Writer implements ReferralWriter {
     );
     const row = rows[0];
     if (!row) return false;
-    await this.tx.query(CHANGE_LOG_SQL, [this.orgId, this.version, JSON.stringify([{ id: referralId, op: 'delete' }])]);
+    await this.tx.query(CHANGE_LOG_SQL, [
+      this.orgId,
+      this.version,
+      JSON.stringify([{ id: referralId, op: 'delete' }]),
+    ]);
     await this.audit([
       {
         referral_id: referralId,
@@ -309,7 +336,9 @@ class Writer implements ReferralWriter {
         details,
       },
     ]);
-    await this.recordEvents([{ referral: null, referralId, kind: 'deleted', action, tab: row.tab, qualification: row.qualification }]);
+    await this.recordEvents([
+      { referral: null, referralId, kind: 'deleted', action, tab: row.tab, qualification: row.qualification },
+    ]);
     this.changeCount += 1;
     return true;
   }
@@ -329,7 +358,14 @@ class Writer implements ReferralWriter {
   }
 
   private async recordEvents(
-    items: readonly { referral: Referral | null; referralId?: string; kind: ReferralEventKind; action: string; tab: string; qualification: string }[],
+    items: readonly {
+      referral: Referral | null;
+      referralId?: string;
+      kind: ReferralEventKind;
+      action: string;
+      tab: string;
+      qualification: string;
+    }[],
   ): Promise<void> {
     const payload = items.map((i) => ({
       referral_id: i.referral?.id ?? i.referralId ?? '',
