@@ -5,7 +5,7 @@ import { authenticate, requireAdmin } from '../auth/authenticate';
 import type { ServiceContext } from '../context';
 import { HttpError, parseInput } from '../http/errors';
 import { listPage, orderingOf, parseListQuery, type Position } from '../resource-api/referral-query';
-import { HEADERS, referralToRow } from './csv-columns';
+import { HEADERS, referralToRow } from '../../src-shared/partner-center-csv';
 import { CONFLICT_RULES, importCsv } from './csv-import';
 
 // CSV import (admin) and the streamed export (anyone, their visible referrals, with the list's
@@ -19,8 +19,10 @@ const ImportQuerySchema = z.object({ conflict: z.enum(CONFLICT_RULES).default('s
 
 export function registerCsvRoutes(server: FastifyInstance, ctx: ServiceContext): void {
   server.register(async (scope) => {
-    scope.addContentTypeParser(['text/csv', 'application/csv', 'application/vnd.ms-excel'], { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) =>
-      done(null, body),
+    scope.addContentTypeParser(
+      ['text/csv', 'application/csv', 'application/vnd.ms-excel'],
+      { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT },
+      (_request, body, done) => done(null, body),
     );
 
     scope.post('/v1/import/csv', { bodyLimit: IMPORT_BODY_LIMIT }, async (request) => {
@@ -28,7 +30,9 @@ export function registerCsvRoutes(server: FastifyInstance, ctx: ServiceContext):
       requireAdmin(principal);
       const { conflict } = parseInput(ImportQuerySchema, request.query, 'query');
       if (typeof request.body !== 'string') {
-        throw new HttpError(415, 'unsupported_media_type', 'Send the file as text/csv.', { details: [{ field: 'content-type', message: 'must be text/csv' }] });
+        throw new HttpError(415, 'unsupported_media_type', 'Send the file as text/csv.', {
+          details: [{ field: 'content-type', message: 'must be text/csv' }],
+        });
       }
       return importCsv(ctx, principal, request.body, conflict);
     });

@@ -1,6 +1,6 @@
 import { isReasonCode, ReferralSchema, type Referral } from '../../src-shared/index';
 import type { FieldDetail } from '../http/errors';
-import { fromUsDate, parseMembers, type Header } from './csv-columns';
+import { fromUsDate, parseMembers, type Header } from '../../src-shared/partner-center-csv';
 
 // One CSV row → a referral: every field checked, errors named by column. On `replace` the row is
 // laid over the existing referral, so what the CSV does not carry (notes log, marketplace
@@ -34,15 +34,19 @@ export function rowToReferral(record: CsvRecord, id: string, base: Referral | nu
   if (customerName === '') errors.push({ field: 'Customer name', message: 'must not be empty' });
   const dealValue = dealValueOf(get('Estimated deal value') ?? '', errors);
   const currency = (get('Currency') ?? '').toUpperCase();
-  if (currency !== '' && !/^[A-Z]{3}$/.test(currency)) errors.push({ field: 'Currency', message: 'must be an ISO-4217 code such as USD' });
+  if (currency !== '' && !/^[A-Z]{3}$/.test(currency))
+    errors.push({ field: 'Currency', message: 'must be an ISO-4217 code such as USD' });
   const closeText = get('Estimated close date') ?? '';
   const closingDate = closeText === '' ? null : fromUsDate(closeText);
-  if (closeText !== '' && closingDate === null) errors.push({ field: 'Estimated close date', message: 'must be a date MM/DD/YYYY' });
+  if (closeText !== '' && closingDate === null)
+    errors.push({ field: 'Estimated close date', message: 'must be a date MM/DD/YYYY' });
   const createdText = get('Created date') ?? '';
   const createdDate = createdText === '' ? null : fromUsDate(createdText);
-  if (createdText !== '' && createdDate === null) errors.push({ field: 'Created date', message: 'must be a date MM/DD/YYYY' });
+  if (createdText !== '' && createdDate === null)
+    errors.push({ field: 'Created date', message: 'must be a date MM/DD/YYYY' });
   const email = get('Customer contact email') ?? '';
-  if (email !== '' && !/^[^@\s]+@[^@\s]+$/.test(email)) errors.push({ field: 'Customer contact email', message: 'is not an email address' });
+  if (email !== '' && !/^[^@\s]+@[^@\s]+$/.test(email))
+    errors.push({ field: 'Customer contact email', message: 'is not an email address' });
   const team = parseMembers(get('Team members') ?? '');
   if ('error' in team) errors.push({ field: 'Team members', message: team.error });
   if (id.length > 200) errors.push({ field: 'Referral ID', message: 'is longer than 200 characters' });
@@ -53,7 +57,8 @@ export function rowToReferral(record: CsvRecord, id: string, base: Referral | nu
   const reasonCode = reason ? Number(reason[1]) : null;
   // Same calendar day as the stored instant: keep the instant (the CSV only carries the date).
   const keepCreated = base && createdDate !== null && base.createdDateTime.startsWith(createdDate);
-  const createdDateTime = keepCreated || createdDate === null ? (base?.createdDateTime ?? now) : `${createdDate}T00:00:00.000Z`;
+  const createdDateTime =
+    keepCreated || createdDate === null ? (base?.createdDateTime ?? now) : `${createdDate}T00:00:00.000Z`;
   const baseContacts = base?.customerProfile.team ?? [];
   const contact = {
     ...(baseContacts[0] ?? {}),
@@ -95,15 +100,29 @@ export function rowToReferral(record: CsvRecord, id: string, base: Referral | nu
       team: hasContact ? [contact, ...baseContacts.slice(1)] : baseContacts.slice(1),
       ids: duns === '' ? otherIds : [{ profileType: 'Duns', id: duns }, ...otherIds],
     },
-    details: { ...(base?.details ?? {}), dealValue, currency, closingDateTime: closingDate, notes: get('Notes') ?? '' },
+    details: {
+      ...(base?.details ?? {}),
+      dealValue,
+      currency,
+      closingDateTime: closingDate,
+      notes: get('Notes') ?? '',
+    },
     // A member already on the team keeps what the CSV does not carry (phone, title).
-    team: team.members.map((m) => base?.team.find((b) => b.email.toLowerCase() === m.email.toLowerCase()) ?? m),
+    team: team.members.map(
+      (m) => base?.team.find((b) => b.email.toLowerCase() === m.email.toLowerCase()) ?? m,
+    ),
     // Every column maps to a field above, so the row itself is not kept as `raw` (it would double
     // the stored size of a 100,000-row import for nothing).
     ...(base ? {} : { source: 'partner-center' }),
   });
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(row)', message: i.message })) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => ({
+        field: i.path.map(String).join('.') || '(row)',
+        message: i.message,
+      })),
+    };
   }
   return { ok: true, referral: parsed.data };
 }

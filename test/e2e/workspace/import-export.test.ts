@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv, toCsv } from '../../../src-renderer/features/transfer/csv';
-import { EXPORT_COLUMNS } from '../../../src-renderer/features/transfer/export';
+import { HEADERS as EXPORT_COLUMNS } from '../../../src-shared/partner-center-csv';
 import {
   newDevice,
   screenshot,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HEADERS } from '../../../src-server/csv/csv-columns';
+import { HEADERS } from '../../../src-shared/partner-center-csv';
 import { startService, type RunningService } from '../../support/service';
 import { call, createTestOrg, DATABASES, makeReferral, seedReferrals, signIn, stopPostgresAfterAll, type TestOrg } from '../service/helpers';
 

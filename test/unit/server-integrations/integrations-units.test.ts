@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReferralSchema } from '../../../src-shared/index';
-import { formatMember, fromUsDate, parseMembers, referralToRow, HEADERS, toUsDate } from '../../../src-server/csv/csv-columns';
+import { formatMember, fromUsDate, parseMembers, referralToRow, HEADERS, toUsDate } from '../../../src-shared/partner-center-csv';
 import { readCsv } from '../../../src-server/csv/csv-import';
 import { rowToReferral } from '../../../src-server/csv/csv-row';
 import { decodeLeadBody, storableJson } from '../../../src-server/intake/raw-body';

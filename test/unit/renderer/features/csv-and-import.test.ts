@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, parseCsv, toCsv } from '../../../../src-renderer/features/transfer/csv';
 import { previewOf, readReport } from '../../../../src-renderer/features/transfer/import-file';
-import { EXPORT_COLUMNS, exportRow, pcDate } from '../../../../src-renderer/features/transfer/export';
+import {
+  HEADERS as EXPORT_COLUMNS,
+  referralToRow as exportRow,
+  toUsDate as pcDate,
+} from '../../../../src-shared/partner-center-csv';
 import { referral } from './fixtures';
 
 describe('CSV', () => {

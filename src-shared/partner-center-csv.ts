@@ -1,4 +1,5 @@
-import { isCalendarDate, stageOf, type Member, type Referral } from '../../src-shared/index';
+import { stageOf } from './classify';
+import { isCalendarDate, type Member, type Referral } from './referral';
 
 // Partner Center's bulk CSV columns (domain.md section 6), both ways. Dates are UTC `MM/DD/YYYY`;
 // the closing date is a calendar date, so no time zone ever moves it. Team members are written as
@@ -66,10 +67,16 @@ export function formatMember(m: Member): string {
 /** `Jane Doe <jane@x.com>; Sam <sam@x.com>` → members; null names the first part that does not read. */
 export function parseMembers(text: string): { members: Member[] } | { error: string } {
   const members: Member[] = [];
-  for (const part of text.split(';').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const m = /^(.*?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(part);
     if (!m) return { error: `"${part}" is not "First Last <email>"` };
-    const [firstName = '', ...rest] = (m[1] ?? '').trim().split(/\s+/).filter((s) => s !== '');
+    const [firstName = '', ...rest] = (m[1] ?? '')
+      .trim()
+      .split(/\s+/)
+      .filter((s) => s !== '');
     members.push({ firstName, lastName: rest.join(' '), email: m[2] ?? '', phoneNumber: '' });
   }
   return { members };
