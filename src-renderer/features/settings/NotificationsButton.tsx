@@ -1,29 +1,25 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getDesktopBridge } from '../../bridge';
+import { NotificationSettingsDialog } from './NotificationSettingsDialog';
 
 /**
- * Web mode only: browsers show notifications after the user allows them, and ask only on a
- * click. Hidden once the user has answered either way.
+ * Opens the notification settings: reminders, new referrals per tab, pause, and in web mode the
+ * browser's permission (browsers ask only on a click, so the dialog holds that button too).
  */
 export function NotificationsButton() {
   const { t } = useTranslation();
-  const [permission, setPermission] = useState(() =>
-    typeof Notification === 'undefined' ? 'denied' : Notification.permission,
-  );
-  const bridge = getDesktopBridge();
-  if (bridge.kind !== 'web' || permission !== 'default') return null;
-  const enable = async () => {
-    const prefs = await bridge.getNotificationPreferences();
-    if (prefs.ok) {
-      const { remindersEnabled, thresholdsHours, newReferrals } = prefs.value;
-      await bridge.setNotificationPreferences({ remindersEnabled, thresholdsHours, newReferrals });
-    }
-    setPermission(typeof Notification === 'undefined' ? 'denied' : Notification.permission);
-  };
+  const [open, setOpen] = useState(false);
   return (
-    <button type="button" className="button button-quiet" onClick={() => void enable()}>
-      {t('notifications.enable')}
-    </button>
+    <>
+      <button
+        type="button"
+        className="button button-quiet"
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
+        {t('notifications.enable')}
+      </button>
+      {open && <NotificationSettingsDialog onClose={() => setOpen(false)} />}
+    </>
   );
 }
