@@ -1,6 +1,6 @@
 import type { Referral } from '../../src-shared';
-import { responseDeadline, stageOf, tabOf } from '../../src-shared';
-import { NO_DEADLINE, type ReferralRow } from './rows';
+import { archiveOutcomeOf, responseDeadline, stageOf, tabOf } from '../../src-shared';
+import { NO_DEADLINE, NO_VALUE, type ReferralRow } from './rows';
 
 // The lean, indexed shape of a referral, derived from the service's document.
 
@@ -23,10 +23,13 @@ export function toReferralRow(
     stage: stageOf(doc),
     deadline: deadlineKey(doc),
     createdAt: doc.createdDateTime,
+    value: doc.details.dealValue ?? NO_VALUE,
     version,
     receivedAt: extra.receivedAt,
     doc,
   };
+  const outcome = archiveOutcomeOf(doc);
+  if (outcome) row.outcome = outcome;
   if (doc.favorite) row.fav = 1;
   if (extra.snap) row.snap = extra.snap;
   return row;

@@ -1,5 +1,5 @@
 import Dexie, { type Collection } from 'dexie';
-import type { Stage, Tab } from '../../src-shared';
+import type { ArchiveOutcome, Stage, Tab } from '../../src-shared';
 import type { PartnerDeskDb } from './schema';
 import { countKey, favKey, type ReferralRow } from './rows';
 import { TABS } from '../../src-shared';
@@ -8,8 +8,12 @@ import { TABS } from '../../src-shared';
 
 export type ListOrder = 'deadline' | 'newest' | 'oldest';
 
+/** Value order: largest deal first, unknown values last, ties newest first. */
+export type StageOrder = ListOrder | 'value';
+
 export type ListSpec =
-  | { kind: 'stage'; tab: Tab; stage: Stage; order: ListOrder }
+  /** `outcome` narrows the archive (stage 'archived') to referrals that ended that way. */
+  | { kind: 'stage'; tab: Tab; stage: Stage; order: StageOrder; outcome?: ArchiveOutcome }
   | { kind: 'all-tabs'; stage: Stage; order: 'deadline' }
   | { kind: 'favorites'; tab?: Tab; order?: Exclude<ListOrder, 'deadline'> };
 
@@ -22,8 +26,8 @@ export interface ResolvedSpec {
   descending: boolean;
   keyOf(row: ReferralRow): IndexKey;
   matches(row: ReferralRow): boolean;
-  /** The counts rows whose sum is this list's base total. */
-  countKeys: string[];
+  /** The counts rows whose sum is this list's base total; null: count the index range. */
+  countKeys: string[] | null;
 }
 
 const MIN = Dexie.minKey;
@@ -55,29 +59,46 @@ export function resolveSpec(spec: ListSpec): ResolvedSpec {
       countKeys: tabs.map(favKey),
     };
   }
-  const byDeadline = spec.order === 'deadline';
-  const field = byDeadline ? 'deadline' : 'createdAt';
-  const sortOf = (r: ReferralRow) => (byDeadline ? r.deadline : r.createdAt);
-  const descending = spec.order === 'newest';
-  const stage = spec.stage;
   if (spec.kind === 'stage') {
-    const tab = spec.tab;
+    const { tab, stage, outcome } = spec;
+    // The archive narrowed by outcome reads the sparse outcome indexes, counted by range.
+    const prefixField = outcome ? 'outcome' : 'stage';
+    const prefix = outcome ?? stage;
+    const prefixOf = (r: ReferralRow): string | number => (outcome ? (r.outcome ?? 0) : r.stage);
+    const matches = outcome
+      ? (r: ReferralRow) => r.tab === tab && r.outcome === outcome
+      : (r: ReferralRow) => r.tab === tab && r.stage === stage;
+    const countKeys = outcome ? null : [countKey(tab, stage)];
+    if (spec.order === 'value') {
+      return {
+        index: `[tab+${prefixField}+value+createdAt+id]`,
+        lower: [tab, prefix, MIN, MIN, MIN],
+        upper: [tab, prefix, MAX, MAX, MAX],
+        descending: true,
+        keyOf: (r) => [r.tab, prefixOf(r), r.value, r.createdAt, r.id],
+        matches,
+        countKeys,
+      };
+    }
+    const byDeadline = spec.order === 'deadline';
+    const field = byDeadline ? 'deadline' : 'createdAt';
     return {
-      index: `[tab+stage+${field}+id]`,
-      lower: [tab, stage, MIN, MIN],
-      upper: [tab, stage, MAX, MAX],
-      descending,
-      keyOf: (r) => [r.tab, r.stage, sortOf(r), r.id],
-      matches: (r) => r.tab === tab && r.stage === stage,
-      countKeys: [countKey(tab, stage)],
+      index: `[tab+${prefixField}+${field}+id]`,
+      lower: [tab, prefix, MIN, MIN],
+      upper: [tab, prefix, MAX, MAX],
+      descending: spec.order === 'newest',
+      keyOf: (r) => [r.tab, prefixOf(r), byDeadline ? r.deadline : r.createdAt, r.id],
+      matches,
+      countKeys,
     };
   }
+  const stage = spec.stage;
   return {
-    index: `[stage+${field}+id]`,
+    index: '[stage+deadline+id]',
     lower: [stage, MIN, MIN],
     upper: [stage, MAX, MAX],
-    descending,
-    keyOf: (r) => [r.stage, sortOf(r), r.id],
+    descending: false,
+    keyOf: (r) => [r.stage, r.deadline, r.id],
     matches: (r) => r.stage === stage,
     countKeys: TABS.map((tab) => countKey(tab, stage)),
   };
@@ -101,6 +122,7 @@ export function collectionOf(db: PartnerDeskDb, spec: ResolvedSpec): Collection<
 }
 
 export async function baseTotal(db: PartnerDeskDb, spec: ResolvedSpec): Promise<number> {
+  if (spec.countKeys === null) return collectionOf(db, spec).count();
   const rows = await db.counts.bulkGet(spec.countKeys);
   return rows.reduce((sum, r) => sum + (r?.n ?? 0), 0);
 }

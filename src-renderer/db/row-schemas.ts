@@ -35,3 +35,10 @@ export const ReferralRowV1Schema = z.object({
 });
 
 export const MetaRowSchema = z.object({ key: z.string(), value: z.unknown() });
+
+/** The parts of a version-3 row's document that version 4 indexes (outcome and deal value). */
+export const LeanFieldsV3Schema = z.object({
+  status: z.string(),
+  substatus: z.string(),
+  details: z.object({ dealValue: z.number().nullable().catch(null) }),
+});

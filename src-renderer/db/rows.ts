@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Referral, Stage, Tab } from '../../src-shared';
+import type { ArchiveOutcome, Referral, Stage, Tab } from '../../src-shared';
 import type { FieldConflictSchemaLoose, OutcomeSchema } from './row-schemas';
 
 // The shapes stored in IndexedDB. Referral rows are lean (only what the indexes and the list
@@ -8,6 +8,9 @@ import type { FieldConflictSchemaLoose, OutcomeSchema } from './row-schemas';
 /** Sorts after every ISO date: rows without a deadline go last in deadline order. */
 export const NO_DEADLINE = '~';
 
+/** The deal value of a referral without one: below every real value, so last in value order. */
+export const NO_VALUE = -1;
+
 export interface ReferralRow {
   id: string;
   tab: Tab;
@@ -15,6 +18,10 @@ export interface ReferralRow {
   /** Received: the response deadline; Accepted: the closing date; else NO_DEADLINE. */
   deadline: string;
   createdAt: string;
+  /** Archived referrals only: how they ended (sparse: open ones stay out of the outcome indexes). */
+  outcome?: ArchiveOutcome;
+  /** The deal value, or NO_VALUE (value order). Absent only on rows not yet upgraded to version 4. */
+  value: number;
   /**
    * 1 = favorite; absent otherwise, so that the favorite indexes are sparse (IndexedDB leaves a
    * row out of an index whose key it lacks, and every index entry costs write time).

@@ -1,7 +1,8 @@
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
-import { ReferralSchema } from '../../src-shared';
+import { archiveOutcomeOf, ReferralSchema } from '../../src-shared';
 import { toReferralRow, versionFromETag } from './lean';
-import { OutboxRowV1Schema, ReferralRowV1Schema } from './row-schemas';
+import { LeanFieldsV3Schema, OutboxRowV1Schema, ReferralRowV1Schema } from './row-schemas';
+import { NO_VALUE } from './rows';
 import { addCountDelta, searchRowOf } from './base-delta';
 import type { CountRow, MetaRow, NoteDraftRow, OutboxRow, ReferralRow, SearchRow, SyncIssueRow } from './rows';
 
@@ -41,7 +42,19 @@ export const V3_STORES = {
     'id, [tab+stage+deadline+id], [tab+stage+createdAt+id], [stage+deadline+id], [fav+createdAt+id], [fav+tab+createdAt+id], snap',
 } as const;
 
-export const CURRENT_VERSION = 3;
+/**
+ * Version 4 indexes the archive by outcome and every stage list by deal value, so that those
+ * lists page through an index too. The outcome indexes are sparse (archived rows only); value
+ * order breaks ties newest first, as the in-memory order did.
+ */
+export const V4_STORES = {
+  ...V3_STORES,
+  referrals:
+    'id, [tab+stage+deadline+id], [tab+stage+createdAt+id], [stage+deadline+id], [fav+createdAt+id], [fav+tab+createdAt+id], snap, ' +
+    '[tab+stage+value+createdAt+id], [tab+outcome+deadline+id], [tab+outcome+createdAt+id], [tab+outcome+value+createdAt+id]',
+} as const;
+
+export const CURRENT_VERSION = 4;
 
 export class PartnerDeskDb extends Dexie {
   declare referrals: Table<ReferralRow, string>;
@@ -57,6 +70,7 @@ export class PartnerDeskDb extends Dexie {
     this.version(1).stores(V1_STORES);
     this.version(2).stores(V2_STORES).upgrade(upgradeToV2);
     this.version(3).stores(V3_STORES).upgrade(upgradeToV3);
+    this.version(4).stores(V4_STORES).upgrade(upgradeToV4);
   }
 }
 
@@ -107,6 +121,26 @@ async function upgradeToV3(tx: Transaction): Promise<void> {
     .modify((row) => {
       if (row['fav'] !== 1) delete row['fav'];
       if (row['snap'] === '') delete row['snap'];
+    });
+}
+
+/**
+ * Fills `outcome` and `value` from each row's document (parsed with zod: a document we cannot
+ * read gets no outcome and NO_VALUE, so it stays in its counted lists, sorted last). Tab and
+ * stage do not change, so counts are untouched.
+ */
+async function upgradeToV4(tx: Transaction): Promise<void> {
+  await tx
+    .table<Record<string, unknown>, string>('referrals')
+    .toCollection()
+    .modify((row) => {
+      const doc = LeanFieldsV3Schema.safeParse(row['doc']);
+      delete row['outcome'];
+      row['value'] = NO_VALUE;
+      if (!doc.success) return;
+      const outcome = archiveOutcomeOf(doc.data);
+      if (outcome) row['outcome'] = outcome;
+      row['value'] = doc.data.details.dealValue ?? NO_VALUE;
     });
 }
 

@@ -5,8 +5,7 @@ import type { ListTab, OutcomeFilter, SortOrder } from '../../state/ui-store';
 import type { VisibleReferral } from '../../db/visible';
 
 // What the list shows, and whether the store's indexes can serve it page by page (the fast path)
-// or it needs an ordered id list built in memory (search, the archive outcome, deal value, and
-// favorites across tabs).
+// or it needs an ordered id list built in memory (search and favorites).
 
 export interface ListQuery {
   tab: ListTab;
@@ -18,8 +17,10 @@ export interface ListQuery {
 
 /** The index-served spec, or null when the query needs the in-memory path. */
 export function indexedSpec(q: ListQuery): ListSpec | null {
-  if (q.search.trim() !== '' || q.tab === 'favorites' || q.sort === 'value') return null;
-  if (q.stage === 'archived' && q.outcome !== 'all') return null;
+  if (q.search.trim() !== '' || q.tab === 'favorites') return null;
+  if (q.stage === 'archived' && q.outcome !== 'all') {
+    return { kind: 'stage', tab: q.tab, stage: q.stage, order: q.sort, outcome: q.outcome };
+  }
   return { kind: 'stage', tab: q.tab, stage: q.stage, order: q.sort };
 }
 
@@ -55,6 +56,8 @@ export function compareBy(sort: SortOrder): (a: SortKeyed, b: SortKeyed) => numb
       return (a, b) =>
         a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : a.id < b.id ? -1 : 1;
     case 'value':
-      return (a, b) => b.value - a.value || (a.createdAt > b.createdAt ? -1 : 1);
+      // As the value index read backwards: value, then newest, then id (descending).
+      return (a, b) =>
+        b.value - a.value || (a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : a.id > b.id ? -1 : 1);
   }
 }

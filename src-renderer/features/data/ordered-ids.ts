@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { PartnerDeskDb } from '../../db/schema';
-import type { ReferralRow } from '../../db/rows';
+import { NO_VALUE, type ReferralRow } from '../../db/rows';
 import { deadlineKey } from '../../db/lean';
 import { pendingByReferral } from '../../db/visible';
 import { visibleByIds } from '../../db/queries';
@@ -38,7 +38,7 @@ const keyed = (id: string, doc: ReferralRow['doc']): SortKeyed => ({
   id,
   deadline: deadlineKey(doc),
   createdAt: doc.createdDateTime,
-  value: doc.details.dealValue ?? -1,
+  value: doc.details.dealValue ?? NO_VALUE,
 });
 
 export async function orderedIds(

@@ -42,11 +42,26 @@ describe('list pages and counts with pending work', () => {
           { kind: 'all-tabs', stage: 'received', order: 'deadline' },
           { kind: 'favorites' },
           { kind: 'favorites', tab: 'marketplace', order: 'oldest' },
+          { kind: 'stage', tab: 'marketplace', stage: 'received', order: 'value' },
+          { kind: 'stage', tab: 'marketplace', stage: 'accepted', order: 'value' },
+          { kind: 'stage', tab: 'marketplace', stage: 'archived', order: 'deadline', outcome: 'won' },
+          { kind: 'stage', tab: 'marketplace', stage: 'archived', order: 'newest', outcome: 'declined' },
+          { kind: 'stage', tab: 'marketplace', stage: 'archived', order: 'value', outcome: 'lost' },
+          { kind: 'stage', tab: 'marketplace', stage: 'archived', order: 'value', outcome: 'declined' },
         ),
         async (ops, pageSize, spec) => {
           const { db } = freshDb();
+          // Deal values repeat (ties) and are sometimes unknown; some referrals start archived.
+          const dealValue = (n: number) => (n % 5 === 0 ? null : (n % 3) * 100);
+          const archived = (n: number) =>
+            n % 7 === 1 ? { status: 'Closed', substatus: 'Won' } : n % 7 === 3 ? { status: 'Closed', substatus: 'Lost' } : n % 7 === 5 ? { status: 'Closed', substatus: 'Declined' } : null;
           const docs = Array.from({ length: 40 }, (_, n) =>
-            doc(n, n % 4 === 0 ? { status: 'Active', substatus: 'Accepted', details: { closingDateTime: `2025-0${(n % 9) + 1}-01` } } : { favorite: n % 3 === 0 }),
+            doc(
+              n,
+              n % 4 === 0
+                ? { status: 'Active', substatus: 'Accepted', details: { closingDateTime: `2025-0${(n % 9) + 1}-01`, dealValue: dealValue(n) } }
+                : { favorite: n % 3 === 0, ...archived(n), details: { dealValue: dealValue(n) } },
+            ),
           );
           await putBase(db, docs, 5);
           const actions = createActions(db, { now: () => NOW });

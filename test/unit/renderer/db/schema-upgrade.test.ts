@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, PartnerDeskDb, V1_STORES, V2_STORES } from '../../../../src-renderer/db/schema';
+import { CURRENT_VERSION, PartnerDeskDb, V1_STORES, V2_STORES, V3_STORES } from '../../../../src-renderer/db/schema';
 import { getMeta } from '../../../../src-renderer/db/meta';
 import { countsQuery } from '../../../../src-renderer/db/queries';
 import { doc, referralId } from '../support/db';
@@ -58,6 +58,48 @@ describe('database upgrade from version 1', () => {
     expect(first && 'fav' in first).toBe(false);
     expect(first && 'snap' in first).toBe(false);
     expect(await db.referrals.where('[fav+createdAt+id]').between([1], [1, []]).primaryKeys()).toEqual([referralId(2)]);
+    db.close();
+  });
+
+  it('indexes outcome and deal value from version 3, counts untouched', async () => {
+    const factory = new IDBFactory();
+    const v3 = new Dexie('pd3', { indexedDB: factory, IDBKeyRange });
+    v3.version(1).stores(V1_STORES);
+    v3.version(2).stores(V2_STORES);
+    v3.version(3).stores(V3_STORES);
+    const row = (n: number, stage: string, d: ReturnType<typeof doc>) => ({ id: referralId(n), tab: 'marketplace', stage, deadline: '~', createdAt: d.createdDateTime, version: 1, receivedAt: d.createdDateTime, doc: d });
+    await v3.table('referrals').bulkPut([
+      row(1, 'archived', doc(1, { status: 'Closed', substatus: 'Won', details: { dealValue: 700 } })),
+      row(2, 'archived', doc(2, { status: 'Closed', substatus: 'Lost' })),
+      row(3, 'received', doc(3, { details: { dealValue: 50 } })),
+      row(4, 'archived', doc(4, { status: 'Closed', substatus: 'Won', details: { dealValue: 20 } })),
+      { ...row(5, 'received', doc(5)), doc: { id: referralId(5) } },
+    ]);
+    await v3.table('counts').bulkPut([
+      { key: 't:marketplace:archived', n: 3 },
+      { key: 't:marketplace:received', n: 2 },
+    ]);
+    v3.close();
+
+    const db = new PartnerDeskDb('pd3', { indexedDB: factory, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.referrals.get(referralId(1))).toMatchObject({ outcome: 'won', value: 700 });
+    expect(await db.referrals.get(referralId(2))).toMatchObject({ outcome: 'lost', value: -1 });
+    const open = await db.referrals.get(referralId(3));
+    expect(open).toMatchObject({ value: 50 });
+    expect(open && 'outcome' in open).toBe(false);
+    // An unreadable document stays in its lists, without an outcome, sorted last by value.
+    expect(await db.referrals.get(referralId(5))).toMatchObject({ value: -1 });
+    const won = await db.referrals.where('[tab+outcome+createdAt+id]').between(['marketplace', 'won'], ['marketplace', 'won', []]).primaryKeys();
+    expect(won).toEqual([referralId(1), referralId(4)]);
+    const byValue = await db.referrals
+      .where('[tab+stage+value+createdAt+id]')
+      .between(['marketplace', 'received'], ['marketplace', 'received', []])
+      .reverse()
+      .primaryKeys();
+    expect(byValue).toEqual([referralId(3), referralId(5)]);
+    expect((await countsQuery(db)).byTab.marketplace).toEqual({ received: 2, accepted: 0, archived: 3 });
     db.close();
   });
 

@@ -20,7 +20,7 @@ const q = (over: Partial<ListQuery> = {}): ListQuery => ({
 });
 
 describe('list queries', () => {
-  it('use the indexes when they can, and the in-memory path for search, outcome, value and favorites', () => {
+  it('use the indexes when they can (outcome and value too), and the in-memory path for search and favorites', () => {
     expect(indexedSpec(q())).toEqual({
       kind: 'stage',
       tab: 'marketplace',
@@ -28,8 +28,18 @@ describe('list queries', () => {
       order: 'deadline',
     });
     expect(indexedSpec(q({ stage: 'archived' }))).not.toBeNull();
-    expect(indexedSpec(q({ stage: 'archived', outcome: 'won' }))).toBeNull();
-    expect(indexedSpec(q({ sort: 'value' }))).toBeNull();
+    expect(indexedSpec(q({ stage: 'archived', outcome: 'won' }))).toEqual({
+      kind: 'stage',
+      tab: 'marketplace',
+      stage: 'archived',
+      order: 'deadline',
+      outcome: 'won',
+    });
+    expect(indexedSpec(q({ stage: 'archived', outcome: 'expired', sort: 'value' }))).toMatchObject({ outcome: 'expired', order: 'value' });
+    expect(indexedSpec(q({ sort: 'value' }))).toEqual({ kind: 'stage', tab: 'marketplace', stage: 'received', order: 'value' });
+    // Outside the archive the outcome filter does not apply.
+    expect(indexedSpec(q({ stage: 'accepted', outcome: 'won' }))).not.toHaveProperty('outcome');
+    expect(indexedSpec(q({ tab: 'favorites', sort: 'value' }))).toBeNull();
     expect(indexedSpec(q({ search: 'contoso' }))).toBeNull();
     expect(indexedSpec(q({ tab: 'favorites' }))).toBeNull();
   });
