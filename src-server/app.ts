@@ -29,7 +29,10 @@ export interface BuildOptions {
  * migrates the database; `server.close()` stops the sweeper, ends the event streams, lets
  * in-flight requests finish, then closes the database.
  */
-export async function buildService(config: ServiceConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
+export async function buildService(
+  config: ServiceConfig,
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
   const server = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 64 * 1024,
@@ -58,7 +61,10 @@ export async function buildService(config: ServiceConfig, options: BuildOptions 
 
     registerErrorHandling(server);
     registerDrain(server);
-    await server.register(cors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, maxAge: 600 });
+    await server.register(cors, {
+      origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+      maxAge: 600,
+    });
     server.addHook('onSend', async (request, reply) => {
       reply.header('X-Request-Id', request.id);
     });

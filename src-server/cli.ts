@@ -1,7 +1,13 @@
 // The service's command line: `tsx src-server/cli.ts <command> [options]`.
 // With PGlite (no DATABASE_URL) stop the running service first: one process owns the data directory.
 import { parseArgs } from 'node:util';
-import { createIntakeKey, createOrganization, createUser, findOrganization, type Role } from './auth/identity-repo';
+import {
+  createIntakeKey,
+  createOrganization,
+  createUser,
+  findOrganization,
+  type Role,
+} from './auth/identity-repo';
 import { configFromEnv, serviceUrlOf } from './config';
 import type { Db } from './db/driver';
 import { loadMigrations } from './db/migrate';
@@ -85,13 +91,20 @@ async function run(): Promise<void> {
     case 'create-intake-key':
       await withDb(async (db) => {
         const key = await createIntakeKey(db, await orgId(db), values.label ?? '');
-        console.log(`key:        ${key.key}\nintake URL: ${serviceUrlOf(config)}/v1/intake/marketplace/${key.key}`);
+        console.log(
+          `key:        ${key.key}\nintake URL: ${serviceUrlOf(config)}/v1/intake/marketplace/${key.key}`,
+        );
       });
       return;
     case 'seed-demo':
       await withDb(async (db) => {
-        if (await hasAnyOrganization({ db })) throw new Error('The database already has organizations; seed-demo needs an empty one.');
-        const credentials = await seedDemo({ db, events: new ReferralEvents(), now: () => new Date() }, serviceUrlOf(config), config.databaseUrl ? null : config.dataDir);
+        if (await hasAnyOrganization({ db }))
+          throw new Error('The database already has organizations; seed-demo needs an empty one.');
+        const credentials = await seedDemo(
+          { db, events: new ReferralEvents(), now: () => new Date() },
+          serviceUrlOf(config),
+          config.databaseUrl ? null : config.dataDir,
+        );
         console.log(signInHelp(credentials, null));
       });
       return;

@@ -34,10 +34,14 @@ export const IntegrationSettingsSchema = z.object({
 export type IntegrationSettings = z.infer<typeof IntegrationSettingsSchema>;
 
 export function integrationSettingsFromEnv(env: NodeJS.ProcessEnv): IntegrationSettings {
-  const picked = Object.fromEntries(Object.keys(IntegrationSettingsSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
+  const picked = Object.fromEntries(
+    Object.keys(IntegrationSettingsSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
   const parsed = IntegrationSettingsSchema.safeParse(picked);
   if (!parsed.success) {
-    throw new Error(`Invalid integration settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Invalid integration settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data;
 }
@@ -51,7 +55,10 @@ export async function registerIntegrations(server: FastifyInstance, ctx: Service
     return serviceUrlOf(ctx.config, typeof address === 'object' && address ? address.port : undefined);
   };
   const box = new SecretBox(loadSecretKey(settings.PARTNER_DESK_SECRET_KEY, ctx.config.dataDir));
-  const emailSink = new EmailSink({ url: settings.SMTP_URL, from: settings.SMTP_FROM }, (id) => `${baseUrl()}/app/#/referrals/${encodeURIComponent(id)}`);
+  const emailSink = new EmailSink(
+    { url: settings.SMTP_URL, from: settings.SMTP_FROM },
+    (id) => `${baseUrl()}/app/#/referrals/${encodeURIComponent(id)}`,
+  );
   const queue = new OutboundQueue(
     ctx.db,
     [new WebhookSink(ctx.db, box, baseUrl, settings.WEBHOOK_TIMEOUT_MS), emailSink],
@@ -67,7 +74,10 @@ export async function registerIntegrations(server: FastifyInstance, ctx: Service
   );
 
   registerResourceRoutes(server, ctx);
-  registerIntakeRoutes(server, ctx, { rateLimitMax: settings.INTAKE_RATE_LIMIT_MAX, rateLimitWindowMs: settings.INTAKE_RATE_LIMIT_WINDOW_MS });
+  registerIntakeRoutes(server, ctx, {
+    rateLimitMax: settings.INTAKE_RATE_LIMIT_MAX,
+    rateLimitWindowMs: settings.INTAKE_RATE_LIMIT_WINDOW_MS,
+  });
   registerIntakeAdminRoutes(server, ctx, (key) => `${baseUrl()}/v1/intake/marketplace/${key}`);
   registerCsvRoutes(server, ctx);
   registerWebhookRoutes(server, ctx, box, queue);

@@ -122,7 +122,8 @@ function withDealFields(referral: Referral, fields: DealFields): Referral {
   };
 }
 
-const givenFields = (fields: DealFields): EditableDealField[] => EDITABLE_DEAL_FIELDS.filter((f) => fields[f] !== undefined);
+const givenFields = (fields: DealFields): EditableDealField[] =>
+  EDITABLE_DEAL_FIELDS.filter((f) => fields[f] !== undefined);
 
 function decideAccept(r: Referral, intent: IntentOf<'accept'>, ctx: DecisionContext): Decision {
   const state = stateOf(r);
@@ -134,8 +135,17 @@ function decideAccept(r: Referral, intent: IntentOf<'accept'>, ctx: DecisionCont
   if (!(toMs(ctx.actionTime) < deadline)) return rejected('expired');
   // Late arrival: expired meanwhile, or due to be expired (the sweeper has not run yet).
   const lateArrival = state === 'expired' || !(toMs(ctx.now) < deadline);
-  const { name, dealValue, currency, closingDate, notes, externalReferenceId, campaignId, team } = intent.args;
-  const fields: DealFields = { name, dealValue, currency, closingDate, notes, externalReferenceId, campaignId };
+  const { name, dealValue, currency, closingDate, notes, externalReferenceId, campaignId, team } =
+    intent.args;
+  const fields: DealFields = {
+    name,
+    dealValue,
+    currency,
+    closingDate,
+    notes,
+    externalReferenceId,
+    campaignId,
+  };
   const next: Referral = {
     ...withDealFields(r, fields),
     status: 'Active',
@@ -166,7 +176,11 @@ function decideDecline(r: Referral, intent: IntentOf<'decline'>, ctx: DecisionCo
   return applied(r, next, intent, ctx);
 }
 
-function decideClose(r: Referral, intent: IntentOf<'markWon'> | IntentOf<'markLost'>, ctx: DecisionContext): Decision {
+function decideClose(
+  r: Referral,
+  intent: IntentOf<'markWon'> | IntentOf<'markLost'>,
+  ctx: DecisionContext,
+): Decision {
   const target = intent.name === 'markWon' ? 'won' : 'lost';
   const state = stateOf(r);
   if (state === target) return noop(`already_${target}`);

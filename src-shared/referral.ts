@@ -10,7 +10,9 @@ import { ReasonCodeSchema } from './reasons';
  * An enum that accepts any string: known values get autocompletion, unknown ones are kept as-is
  * (Microsoft adds values we have not seen), never rejected.
  */
-export function openEnum<const T extends readonly string[]>(_known: T): z.ZodType<T[number] | (string & {}), string> {
+export function openEnum<const T extends readonly string[]>(
+  _known: T,
+): z.ZodType<T[number] | (string & {}), string> {
   return z.string() as z.ZodType<T[number] | (string & {}), string>;
 }
 
@@ -58,7 +60,15 @@ export const CalendarDateSchema = z.string().refine(isCalendarDate, {
 });
 
 export const REFERRAL_STATUSES = ['New', 'Active', 'Closed'] as const;
-export const REFERRAL_SUBSTATUSES = ['Pending', 'Received', 'Accepted', 'Won', 'Lost', 'Declined', 'Expired'] as const;
+export const REFERRAL_SUBSTATUSES = [
+  'Pending',
+  'Received',
+  'Accepted',
+  'Won',
+  'Lost',
+  'Declined',
+  'Expired',
+] as const;
 export const REFERRAL_TYPES = ['Independent', 'Shared'] as const;
 export const QUALIFICATIONS = ['None', 'Direct', 'MarketingQualified', 'SalesQualified'] as const;
 export const DIRECTIONS = ['Incoming', 'Outgoing'] as const;
@@ -92,13 +102,21 @@ export const CustomerProfileSchema = z.looseObject({
   address: AddressSchema.prefault({}),
   size: tolerantText(),
   team: z.array(MemberSchema).default(() => []),
-  ids: z.array(z.looseObject({ profileType: openEnum(PROFILE_TYPES).default('External'), id: tolerantText() })).default(() => []),
+  ids: z
+    .array(z.looseObject({ profileType: openEnum(PROFILE_TYPES).default('External'), id: tolerantText() }))
+    .default(() => []),
 });
 
 export const ConsentSchema = z.looseObject({
-  consentToContact: z.boolean().nullish().transform((v) => v ?? false),
+  consentToContact: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
   // The doubled "To" is Microsoft's real key.
-  consentToToShareInfoWithOthers: z.boolean().nullish().transform((v) => v ?? false),
+  consentToToShareInfoWithOthers: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
 });
 
 export const DetailsSchema = z.looseObject({
@@ -107,10 +125,16 @@ export const DetailsSchema = z.looseObject({
   currency: tolerantText(),
   // Partner Center may send the closing date as a UTC-midnight instant: keep only its date part.
   closingDateTime: z
-    .preprocess((v) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) ? v.slice(0, 10) : v), CalendarDateSchema.nullable())
+    .preprocess(
+      (v) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) ? v.slice(0, 10) : v),
+      CalendarDateSchema.nullable(),
+    )
     .default(null),
   customerRequestedContact: z.boolean().nullable().default(null),
-  requirements: z.record(z.string(), z.unknown()).nullish().transform((v) => v ?? {}),
+  requirements: z
+    .record(z.string(), z.unknown())
+    .nullish()
+    .transform((v) => v ?? {}),
 });
 
 export const InviteContextSchema = z.looseObject({
@@ -166,7 +190,10 @@ export const ReferralSchema = z.looseObject({
   type: openEnum(REFERRAL_TYPES).default('Independent'),
   qualification: openEnum(QUALIFICATIONS).default('None'),
   direction: openEnum(DIRECTIONS).default('Incoming'),
-  favorite: z.boolean().nullish().transform((v) => v ?? false),
+  favorite: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
   externalReferenceId: tolerantText(),
   campaignId: tolerantText(),
   customerProfile: CustomerProfileSchema.prefault({}),

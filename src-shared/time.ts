@@ -47,8 +47,13 @@ export function isBefore(a: string, b: string): boolean {
  * The deadline regardless of status: `expirationDateTime`, else `createdDateTime + 14 days`.
  * The lifecycle needs it for expired referrals too (a late-arriving accept).
  */
-export function deadlineOf(referral: Pick<Referral, 'expirationDateTime' | 'createdDateTime'>): string | null {
-  return canonicalIso(referral.expirationDateTime) ?? canonicalIso(addDays(referral.createdDateTime, RESPONSE_WINDOW_DAYS));
+export function deadlineOf(
+  referral: Pick<Referral, 'expirationDateTime' | 'createdDateTime'>,
+): string | null {
+  return (
+    canonicalIso(referral.expirationDateTime) ??
+    canonicalIso(addDays(referral.createdDateTime, RESPONSE_WINDOW_DAYS))
+  );
 }
 
 /** The response deadline while the referral waits for an answer (status New), else null. */
@@ -111,8 +116,18 @@ export function reminderSchedule(
       if (!(dueMs >= nowMs) || Math.abs(dueMs) > 8.64e15) continue;
       const key = `${referral.id}:${thresholdHours}h:${deadline}`;
       if (items.has(key)) continue;
-      items.set(key, { key, referralId: referral.id, title, dueAt: new Date(dueMs).toISOString(), deadline, thresholdHours, urgent });
+      items.set(key, {
+        key,
+        referralId: referral.id,
+        title,
+        dueAt: new Date(dueMs).toISOString(),
+        deadline,
+        thresholdHours,
+        urgent,
+      });
     }
   }
-  return [...items.values()].sort((a, b) => toMs(a.dueAt) - toMs(b.dueAt) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...items.values()].sort(
+    (a, b) => toMs(a.dueAt) - toMs(b.dueAt) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
 }

@@ -17,7 +17,11 @@ export class ActionError extends Error {
     readonly code: 'invalid_args' | 'storage_full',
     readonly fields: FieldError[] = [],
   ) {
-    super(code === 'invalid_args' ? `invalid arguments: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}` : 'the disk is full: the action was not saved');
+    super(
+      code === 'invalid_args'
+        ? `invalid arguments: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`
+        : 'the disk is full: the action was not saved',
+    );
     this.name = 'ActionError';
   }
 }
@@ -72,7 +76,8 @@ export async function recordIntent(
 
 /** The actions the UI calls; every one resolves once the outbox row is committed. */
 export function createActions(db: PartnerDeskDb, options: ActionOptions = {}) {
-  const record = <N extends MutationName>(name: N, args: ActionInput<N>) => recordIntent(db, name, args, options);
+  const record = <N extends MutationName>(name: N, args: ActionInput<N>) =>
+    recordIntent(db, name, args, options);
   return {
     accept: (args: ActionInput<'accept'>) => record('accept', args),
     decline: (args: ActionInput<'decline'>) => record('decline', args),

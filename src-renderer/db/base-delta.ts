@@ -20,6 +20,11 @@ export function tombstoneOf(id: string, tab: Tab, rev: number): SearchRow {
 
 /** The search rows of many referrals as one chunk row (see SearchRow). */
 export function searchChunkOf(id: string, rows: readonly ReferralRow[], rev: number): SearchRow {
-  const chunk = { ids: rows.map((r) => r.id), texts: rows.map((r) => searchTextOf(r.doc)), tabs: rows.map((r) => r.tab), stages: rows.map((r) => r.stage) };
+  const chunk = {
+    ids: rows.map((r) => r.id),
+    texts: rows.map((r) => searchTextOf(r.doc)),
+    tabs: rows.map((r) => r.tab),
+    stages: rows.map((r) => r.stage),
+  };
   return { id, text: '', tab: 'marketplace', stage: 'archived', rev, gone: 0, chunk };
 }

@@ -2,7 +2,15 @@ import { createContext, createElement, useContext, type ReactNode } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { PartnerDeskDb } from './schema';
 import type { ListSpec } from './list-spec';
-import { countsQuery, listPage, pendingSummary, syncIssuesQuery, type Counts, type ListPage, type PendingSummary } from './queries';
+import {
+  countsQuery,
+  listPage,
+  pendingSummary,
+  syncIssuesQuery,
+  type Counts,
+  type ListPage,
+  type PendingSummary,
+} from './queries';
 import { visibleReferral, type VisibleReferral } from './visible';
 import type { NoteDraftRow, SyncIssueRow } from './rows';
 

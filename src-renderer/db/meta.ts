@@ -51,7 +51,10 @@ export function parseMeta<K extends MetaKey>(key: K, value: unknown): MetaValue<
   return parsed.success ? parsed.data : (schema.parse(undefined) as MetaValue<K>);
 }
 
-export async function getMeta<K extends MetaKey>(table: Table<MetaRow, string>, key: K): Promise<MetaValue<K>> {
+export async function getMeta<K extends MetaKey>(
+  table: Table<MetaRow, string>,
+  key: K,
+): Promise<MetaValue<K>> {
   const row = await table.get(key);
   return parseMeta(key, row?.value);
 }

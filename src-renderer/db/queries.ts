@@ -4,7 +4,15 @@ import type { OutboxRow, ReferralRow, SyncIssueRow } from './rows';
 import { countKey, favKey } from './rows';
 import { toReferralRow } from './lean';
 import { applyPending, loadOverlayContext, pendingByReferral, type VisibleReferral } from './visible';
-import { baseTotal, cmpKeys, collectionOf, resolveSpec, type IndexKey, type ListSpec, type ResolvedSpec } from './list-spec';
+import {
+  baseTotal,
+  cmpKeys,
+  collectionOf,
+  resolveSpec,
+  type IndexKey,
+  type ListSpec,
+  type ResolvedSpec,
+} from './list-spec';
 
 // Read models for the UI, each cheap enough to re-run inside liveQuery on every change: lists are
 // read a page at a time through an index, counts come from the counts table, and pending work
@@ -30,20 +38,28 @@ async function loadAffected(db: PartnerDeskDb, deviceNow?: Date): Promise<Map<st
   ids.forEach((id, i) => {
     const base = bases[i];
     const visible = applyPending(base, pending.get(id) ?? [], ctx);
-    const visibleRow = base && visible ? toReferralRow(visible.referral, base.version, { receivedAt: base.receivedAt }) : null;
+    const visibleRow =
+      base && visible ? toReferralRow(visible.referral, base.version, { receivedAt: base.receivedAt }) : null;
     out.set(id, { base, visible, visibleRow });
   });
   return out;
 }
 
-const before = (spec: ResolvedSpec, a: IndexKey, b: IndexKey) => (spec.descending ? cmpKeys(a, b) > 0 : cmpKeys(a, b) < 0);
+const before = (spec: ResolvedSpec, a: IndexKey, b: IndexKey) =>
+  spec.descending ? cmpKeys(a, b) > 0 : cmpKeys(a, b) < 0;
 
 /**
  * One page of a list. Referrals that pending work moves into the list are shown first (the
  * user's recent changes); those it moves out are skipped with exact offset arithmetic, so pages
  * never repeat or lose a row.
  */
-export async function listPage(db: PartnerDeskDb, spec: ListSpec, offset: number, limit: number, deviceNow?: Date): Promise<ListPage> {
+export async function listPage(
+  db: PartnerDeskDb,
+  spec: ListSpec,
+  offset: number,
+  limit: number,
+  deviceNow?: Date,
+): Promise<ListPage> {
   const r = resolveSpec(spec);
   const [affected, total0] = await Promise.all([loadAffected(db, deviceNow), baseTotal(db, r)]);
   const outKeys: IndexKey[] = [];
@@ -65,7 +81,10 @@ export async function listPage(db: PartnerDeskDb, spec: ListSpec, offset: number
     let j = b;
     let block: ReferralRow[] = [];
     for (let guard = 0; guard <= outKeys.length; guard++) {
-      block = await collectionOf(db, r).offset(j).limit(want + outKeys.length).toArray();
+      block = await collectionOf(db, r)
+        .offset(j)
+        .limit(want + outKeys.length)
+        .toArray();
       const first = block[0];
       if (!first) break;
       const m = outKeys.filter((k) => before(r, k, r.keyOf(first))).length;
@@ -143,12 +162,18 @@ export async function syncIssuesQuery(db: PartnerDeskDb): Promise<SyncIssueRow[]
 }
 
 /** Visible copies of the given referrals, in the given order (search results, notifications). */
-export async function visibleByIds(db: PartnerDeskDb, ids: readonly string[], deviceNow?: Date): Promise<VisibleReferral[]> {
+export async function visibleByIds(
+  db: PartnerDeskDb,
+  ids: readonly string[],
+  deviceNow?: Date,
+): Promise<VisibleReferral[]> {
   const [bases, affected] = await Promise.all([db.referrals.bulkGet([...ids]), loadAffected(db, deviceNow)]);
   const out: VisibleReferral[] = [];
   bases.forEach((row, i) => {
     if (!row) return;
-    out.push(affected.get(ids[i] as string)?.visible ?? { referral: row.doc, version: row.version, pending: [] });
+    out.push(
+      affected.get(ids[i] as string)?.visible ?? { referral: row.doc, version: row.version, pending: [] },
+    );
   });
   return out;
 }

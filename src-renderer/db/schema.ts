@@ -4,7 +4,15 @@ import { toReferralRow, versionFromETag } from './lean';
 import { LeanFieldsV3Schema, OutboxRowV1Schema, ReferralRowV1Schema } from './row-schemas';
 import { NO_VALUE } from './rows';
 import { addCountDelta, searchRowOf } from './base-delta';
-import type { CountRow, MetaRow, NoteDraftRow, OutboxRow, ReferralRow, SearchRow, SyncIssueRow } from './rows';
+import type {
+  CountRow,
+  MetaRow,
+  NoteDraftRow,
+  OutboxRow,
+  ReferralRow,
+  SearchRow,
+  SyncIssueRow,
+} from './rows';
 
 // The local database. Version 1 was the first shipped shape (documents keyed by id, an outbox
 // keyed by seq, meta); version 2 adds the lean indexed shape, counts, sync issues, note drafts

@@ -32,7 +32,10 @@ export interface VisibleReferral {
 
 const UNKNOWN_ACTOR: Actor = { userId: '', displayName: '', email: '' };
 
-export async function loadOverlayContext(db: PartnerDeskDb, deviceNow: Date = new Date()): Promise<OverlayContext> {
+export async function loadOverlayContext(
+  db: PartnerDeskDb,
+  deviceNow: Date = new Date(),
+): Promise<OverlayContext> {
   const meta = await getMetas(db.meta, ['clockOffsetMs', 'actor', 'deviceId']);
   return {
     now: new Date(deviceNow.getTime() + meta.clockOffsetMs).toISOString(),
@@ -99,7 +102,11 @@ export async function pendingByReferral(db: PartnerDeskDb): Promise<Map<string, 
   return map;
 }
 
-export async function visibleReferral(db: PartnerDeskDb, id: string, deviceNow?: Date): Promise<VisibleReferral | null> {
+export async function visibleReferral(
+  db: PartnerDeskDb,
+  id: string,
+  deviceNow?: Date,
+): Promise<VisibleReferral | null> {
   const [base, rows, ctx] = await Promise.all([
     db.referrals.get(id),
     db.outbox.where('referralId').equals(id).toArray(),

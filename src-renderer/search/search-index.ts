@@ -48,7 +48,11 @@ export class SearchIndex {
       this.epoch = epoch;
       let last: string | null = null;
       for (;;) {
-        const page: SearchRow[] = await (last === null ? this.db.search.orderBy('id') : this.db.search.where('id').above(last)).limit(pageSize).toArray();
+        const page: SearchRow[] = await (
+          last === null ? this.db.search.orderBy('id') : this.db.search.where('id').above(last)
+        )
+          .limit(pageSize)
+          .toArray();
         for (const row of page) this.apply(row);
         const tail = page.at(-1);
         if (!tail || page.length < pageSize) break;
@@ -62,7 +66,10 @@ export class SearchIndex {
 
   /** Every whitespace-separated term must occur (case-insensitive) in the referral's text. */
   search(query: string, filter: SearchFilter = {}, limit = 50): SearchHits {
-    const terms = query.toLowerCase().split(/\s+/).filter((t) => t !== '');
+    const terms = query
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((t) => t !== '');
     const tab = filter.tab === undefined ? -1 : TAB_CODE[filter.tab];
     const stage = filter.stage === undefined ? -1 : STAGE_CODE[filter.stage];
     const ids: string[] = [];
@@ -92,7 +99,14 @@ export class SearchIndex {
     const chunk = row.chunk;
     if (chunk) {
       for (let k = 0; k < chunk.ids.length; k++) {
-        this.applyOne(chunk.ids[k] as string, chunk.texts[k] ?? '', chunk.tabs[k] as Tab, chunk.stages[k] as Stage, false, row.rev);
+        this.applyOne(
+          chunk.ids[k] as string,
+          chunk.texts[k] ?? '',
+          chunk.tabs[k] as Tab,
+          chunk.stages[k] as Stage,
+          false,
+          row.rev,
+        );
       }
       return;
     }

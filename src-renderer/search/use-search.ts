@@ -11,7 +11,12 @@ export interface SearchResult {
 }
 
 /** Scans the in-memory index, then reads only the first `limit` documents (with pending work). */
-export async function searchReferrals(db: PartnerDeskDb, query: string, filter: SearchFilter = {}, limit = 50): Promise<SearchResult> {
+export async function searchReferrals(
+  db: PartnerDeskDb,
+  query: string,
+  filter: SearchFilter = {},
+  limit = 50,
+): Promise<SearchResult> {
   const index = searchIndexFor(db);
   // Reading through Dexie here also makes a surrounding liveQuery re-run when the base changes.
   await index.refresh();
@@ -23,5 +28,8 @@ export async function searchReferrals(db: PartnerDeskDb, query: string, filter: 
 export function useSearch(query: string, filter: SearchFilter = {}, limit = 50): SearchResult | undefined {
   const db = useDb();
   const { tab, stage } = filter;
-  return useLiveQuery(() => searchReferrals(db, query, { ...(tab ? { tab } : {}), ...(stage ? { stage } : {}) }, limit), [db, query, tab, stage, limit]);
+  return useLiveQuery(
+    () => searchReferrals(db, query, { ...(tab ? { tab } : {}), ...(stage ? { stage } : {}) }, limit),
+    [db, query, tab, stage, limit],
+  );
 }

@@ -2,7 +2,11 @@
  * Exponential backoff with "equal jitter" (half fixed, half random) so that devices coming back
  * online together do not retry in step; never sooner than the service's retryAfter.
  */
-export function backoffMs(attempt: number, retryAfterMs: number | null, random: () => number = Math.random): number {
+export function backoffMs(
+  attempt: number,
+  retryAfterMs: number | null,
+  random: () => number = Math.random,
+): number {
   const base = Math.min(5 * 60_000, 1000 * 2 ** Math.max(0, attempt - 1));
   const jittered = base / 2 + random() * (base / 2);
   return Math.max(jittered, retryAfterMs ?? 0);

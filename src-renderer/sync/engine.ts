@@ -96,11 +96,25 @@ export class SyncEngine {
           if (error instanceof TransientError) {
             failures++;
             const delay = backoffMs(failures, error.retryAfterMs, random);
-            this.setStatus({ phase: 'waiting-retry', nextRetryAt: new Date(this.nowMs() + delay).toISOString() });
+            this.setStatus({
+              phase: 'waiting-retry',
+              nextRetryAt: new Date(this.nowMs() + delay).toISOString(),
+            });
             await sleep(delay, this.wakePromise, signal);
-          } else if (error instanceof AuthError || error instanceof FatalSyncError || error instanceof StorageFullError) {
+          } else if (
+            error instanceof AuthError ||
+            error instanceof FatalSyncError ||
+            error instanceof StorageFullError
+          ) {
             failures = 0;
-            if (!(error instanceof AuthError)) this.setStatus({ error: { code: error instanceof StorageFullError ? 'storage_full' : error.code, message: error.message }, phase: 'idle' });
+            if (!(error instanceof AuthError))
+              this.setStatus({
+                error: {
+                  code: error instanceof StorageFullError ? 'storage_full' : error.code,
+                  message: error.message,
+                },
+                phase: 'idle',
+              });
             // Wait for the user (sign-in), a trigger, or the next poll before trying again.
             await sleep(poll, this.wakePromise, signal);
           } else {
@@ -152,7 +166,9 @@ export class SyncEngine {
   /** A new outbox row (from any window) triggers a round. */
   private watchOutbox(): Subscription | null {
     let last: number | undefined;
-    return liveQuery(async () => (await this.options.db.outbox.orderBy('seq').lastKey()) as number | undefined).subscribe({
+    return liveQuery(
+      async () => (await this.options.db.outbox.orderBy('seq').lastKey()) as number | undefined,
+    ).subscribe({
       next: (seq) => {
         if (last !== undefined && seq !== undefined && seq !== last) this.requestSync();
         last = seq ?? 0;

@@ -5,7 +5,12 @@ import { backoffMs, sleep } from './backoff';
 // goes in a header, a 401 can refresh it, and the same code runs in a worker and in Node. Events
 // carry no data; each `poke` just asks the engine for a round. Reconnects with backoff.
 
-export async function listenForPokes(http: SyncHttp, onPoke: () => void, signal: AbortSignal, random: () => number = Math.random): Promise<void> {
+export async function listenForPokes(
+  http: SyncHttp,
+  onPoke: () => void,
+  signal: AbortSignal,
+  random: () => number = Math.random,
+): Promise<void> {
   let failures = 0;
   const never = new Promise<void>(() => undefined);
   while (!signal.aborted) {

@@ -37,7 +37,12 @@ export interface SyncHttpOptions {
 export class SyncHttp {
   constructor(private readonly options: SyncHttpOptions) {}
 
-  push(body: { deviceId: string; schemaVersion: number; clientTime: string; mutations: PushMutationBody[] }): Promise<HttpResult<PushResponse>> {
+  push(body: {
+    deviceId: string;
+    schemaVersion: number;
+    clientTime: string;
+    mutations: PushMutationBody[];
+  }): Promise<HttpResult<PushResponse>> {
     return this.call('POST', '/v1/sync/push', body, PushResponseSchema);
   }
 
@@ -62,7 +67,12 @@ export class SyncHttp {
     return this.options.fetch;
   }
 
-  private async call<T>(method: string, path: string, body: unknown, schema: z.ZodType<T>): Promise<HttpResult<T>> {
+  private async call<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    schema: z.ZodType<T>,
+  ): Promise<HttpResult<T>> {
     let token = await this.options.tokens.accessToken();
     if (!token) token = await this.options.tokens.refresh();
     if (!token) return { kind: 'unauthorized' };
@@ -75,7 +85,13 @@ export class SyncHttp {
     return result;
   }
 
-  private async once<T>(method: string, path: string, body: unknown, schema: z.ZodType<T>, token: string): Promise<HttpResult<T>> {
+  private async once<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    schema: z.ZodType<T>,
+    token: string,
+  ): Promise<HttpResult<T>> {
     const now = this.options.nowMs ?? Date.now;
     const sentAt = now();
     let response: Response;
@@ -83,7 +99,10 @@ export class SyncHttp {
     try {
       response = await this.options.fetch(this.url(path), {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       json = await response.json().catch(() => null);
@@ -95,11 +114,21 @@ export class SyncHttp {
       const parsed = schema.safeParse(json);
       if (parsed.success) return { kind: 'ok', body: parsed.data, sentAt, receivedAt };
       // A body we cannot read (a proxy page, a half-deployed service) is retried later, not applied.
-      return { kind: 'transient', retryAfterMs: null, message: `unreadable response from ${path}`, network: false };
+      return {
+        kind: 'transient',
+        retryAfterMs: null,
+        message: `unreadable response from ${path}`,
+        network: false,
+      };
     }
     const err = ErrorBodySchema.safeParse(json);
     const retryHeader = Number(response.headers.get('retry-after'));
-    const retryAfterS = err.success && err.data.retryAfter !== undefined ? err.data.retryAfter : Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : null;
+    const retryAfterS =
+      err.success && err.data.retryAfter !== undefined
+        ? err.data.retryAfter
+        : Number.isFinite(retryHeader) && retryHeader > 0
+          ? retryHeader
+          : null;
     switch (response.status) {
       case 401:
         return { kind: 'unauthorized' };
@@ -118,7 +147,12 @@ export class SyncHttp {
       case 502:
       case 503:
       case 504:
-        return { kind: 'transient', retryAfterMs: retryAfterS === null ? null : retryAfterS * 1000, message: err.success ? err.data.error : `HTTP ${response.status}`, network: false };
+        return {
+          kind: 'transient',
+          retryAfterMs: retryAfterS === null ? null : retryAfterS * 1000,
+          message: err.success ? err.data.error : `HTTP ${response.status}`,
+          network: false,
+        };
     }
     return {
       kind: 'fatal',

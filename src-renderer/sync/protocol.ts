@@ -36,8 +36,19 @@ export const ErrorBodySchema = z.looseObject({
 });
 
 export const ChangeSchema = z.discriminatedUnion('op', [
-  z.looseObject({ entity: z.literal('referral'), id: z.string(), version: z.number(), op: z.literal('upsert'), data: ReferralSchema }),
-  z.looseObject({ entity: z.literal('referral'), id: z.string(), version: z.number(), op: z.literal('delete') }),
+  z.looseObject({
+    entity: z.literal('referral'),
+    id: z.string(),
+    version: z.number(),
+    op: z.literal('upsert'),
+    data: ReferralSchema,
+  }),
+  z.looseObject({
+    entity: z.literal('referral'),
+    id: z.string(),
+    version: z.number(),
+    op: z.literal('delete'),
+  }),
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
 
@@ -68,12 +79,21 @@ export const PullResetSchema = z.looseObject({
 });
 
 export const PullResponseSchema = z.union([
-  PullResetSchema.transform((r) => ({ type: 'reset' as const, snapshot: r.snapshot, total: r.total ?? null })),
+  PullResetSchema.transform((r) => ({
+    type: 'reset' as const,
+    snapshot: r.snapshot,
+    total: r.total ?? null,
+  })),
   PullPageSchema.transform((page) => ({ type: 'page' as const, page })),
 ]);
 export type PullResponse = z.infer<typeof PullResponseSchema>;
 
-const SnapshotChangeSchema = z.looseObject({ id: z.string(), version: z.number(), op: z.literal('upsert'), data: ReferralSchema });
+const SnapshotChangeSchema = z.looseObject({
+  id: z.string(),
+  version: z.number(),
+  op: z.literal('upsert'),
+  data: ReferralSchema,
+});
 
 /** One page of a pinned snapshot; pages are numbered from 0, open work first. */
 export const SnapshotPageSchema = z.looseObject({
@@ -95,7 +115,12 @@ export const AuthTokensSchema = z.looseObject({
   accessToken: z.string().min(1),
   refreshToken: z.string().min(1),
   expiresIn: z.number(),
-  user: z.looseObject({ id: z.string(), email: z.string(), displayName: z.string().optional(), name: z.string().optional() }),
+  user: z.looseObject({
+    id: z.string(),
+    email: z.string(),
+    displayName: z.string().optional(),
+    name: z.string().optional(),
+  }),
 });
 export type AuthTokens = z.infer<typeof AuthTokensSchema>;
 

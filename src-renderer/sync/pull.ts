@@ -17,7 +17,9 @@ import { runSnapshot, startSnapshot } from './snapshot';
 export async function pullAll(ctx: EngineContext): Promise<void> {
   const { db } = ctx;
   // Rows answered before this pull began: once it has caught up, their effect is in the base.
-  const answered = new Set((await db.outbox.filter((r) => r.outcome !== undefined).toArray()).map((r) => r.seq));
+  const answered = new Set(
+    (await db.outbox.filter((r) => r.outcome !== undefined).toArray()).map((r) => r.seq),
+  );
   for (;;) {
     const meta = await getMetas(db.meta, ['cursor', 'snapshot']);
     if (meta.snapshot) {
@@ -63,7 +65,9 @@ export async function applyPullPage(
     await db.transaction('rw', [...baseTables(db), db.outbox, db.syncIssues], async () => {
       announce = await getMeta(db.meta, 'firstSyncDone');
       const changes = latestPerId(page.changes);
-      const upserts = changes.flatMap((c) => (c.op === 'upsert' ? [toReferralRow(c.data, c.version, { receivedAt: nowIso })] : []));
+      const upserts = changes.flatMap((c) =>
+        c.op === 'upsert' ? [toReferralRow(c.data, c.version, { receivedAt: nowIso })] : [],
+      );
       const deletes = changes.flatMap((c) => (c.op === 'delete' ? [c.id] : []));
       ({ inserted } = await writeBase(db, upserts, deletes));
       void ctx.fault('pull:in-transaction'); // synchronous: a throw aborts the transaction
@@ -84,7 +88,8 @@ export async function applyPullPage(
         }
       }
       await setMeta(db.meta, 'cursor', page.cursor);
-      if (page.lastAckSeq > (await getMeta(db.meta, 'lastAckSeq'))) await setMeta(db.meta, 'lastAckSeq', page.lastAckSeq);
+      if (page.lastAckSeq > (await getMeta(db.meta, 'lastAckSeq')))
+        await setMeta(db.meta, 'lastAckSeq', page.lastAckSeq);
       if (offset !== null) await setMeta(db.meta, 'clockOffsetMs', offset);
       if (!page.hasMore) await setMeta(db.meta, 'lastSyncAt', page.serverTime);
     });

@@ -11,7 +11,10 @@ import { clockOffsetOf, failure, FatalSyncError, TransientError } from './errors
 async function batchFrom(ctx: EngineContext, from: number | null, size: number): Promise<OutboxRow[]> {
   let start = from;
   if (start === null) {
-    const first = await ctx.db.outbox.orderBy('seq').filter((r) => r.outcome === undefined).first();
+    const first = await ctx.db.outbox
+      .orderBy('seq')
+      .filter((r) => r.outcome === undefined)
+      .first();
     if (!first) return [];
     start = first.seq;
   }
@@ -30,7 +33,10 @@ export async function pushAll(ctx: EngineContext): Promise<number> {
     if (!first) return answered;
     if (from !== null && first.seq !== from) {
       // The service expects a seq this device no longer has: only a service that lost data can ask that.
-      throw new FatalSyncError('seq_gap', `the service expects seq ${from}, the outbox starts at ${first.seq}`);
+      throw new FatalSyncError(
+        'seq_gap',
+        `the service expects seq ${from}, the outbox starts at ${first.seq}`,
+      );
     }
     ctx.setStatus({ phase: 'pushing' });
     await ctx.fault('push:before-send');
@@ -38,16 +44,27 @@ export async function pushAll(ctx: EngineContext): Promise<number> {
       deviceId: ctx.deviceId,
       schemaVersion: SCHEMA_VERSION,
       clientTime: new Date(ctx.nowMs()).toISOString(),
-      mutations: rows.map((r) => ({ seq: r.seq, id: r.id, name: r.name, args: r.args, createdAt: r.createdAt })),
+      mutations: rows.map((r) => ({
+        seq: r.seq,
+        id: r.id,
+        name: r.name,
+        args: r.args,
+        createdAt: r.createdAt,
+      })),
     });
     await ctx.fault('push:after-response');
     if (result.kind === 'ok') {
       ctx.setStatus({ online: true });
-      const newly = await recordResults(ctx, result.body, clockOffsetOf(result.body.serverTime, result.sentAt, result.receivedAt));
+      const newly = await recordResults(
+        ctx,
+        result.body,
+        clockOffsetOf(result.body.serverTime, result.sentAt, result.receivedAt),
+      );
       answered += newly;
       from = null;
       stalls = newly === 0 ? stalls + 1 : 0;
-      if (stalls >= 3) throw new TransientError('the service answered none of the pushed mutations', null, false);
+      if (stalls >= 3)
+        throw new TransientError('the service answered none of the pushed mutations', null, false);
       continue;
     }
     if (result.kind === 'seq_gap') {
@@ -81,7 +98,8 @@ async function recordResults(ctx: EngineContext, body: PushResponse, offset: num
       updates.push(next);
     });
     await db.outbox.bulkPut(updates);
-    if (body.lastAckSeq > (await getMeta(db.meta, 'lastAckSeq'))) await setMeta(db.meta, 'lastAckSeq', body.lastAckSeq);
+    if (body.lastAckSeq > (await getMeta(db.meta, 'lastAckSeq')))
+      await setMeta(db.meta, 'lastAckSeq', body.lastAckSeq);
     if (offset !== null) await setMeta(db.meta, 'clockOffsetMs', offset);
     return newly;
   });

@@ -12,7 +12,11 @@ export interface SessionStore {
   save(tokens: SessionTokens): Promise<void>;
 }
 
-export function createSessionTokenPort(store: SessionStore, fetch: FetchLike = (i, init) => globalThis.fetch(i, init), nowMs: () => number = Date.now): TokenPort {
+export function createSessionTokenPort(
+  store: SessionStore,
+  fetch: FetchLike = (i, init) => globalThis.fetch(i, init),
+  nowMs: () => number = Date.now,
+): TokenPort {
   let refreshing: Promise<string | null> | null = null;
   return {
     async accessToken() {

@@ -16,11 +16,22 @@ import { SEARCH_CHUNK_PREFIX, type ReferralRow } from '../db/rows';
 /** The service numbers snapshot pages from 0. */
 export const FIRST_SNAPSHOT_PAGE = 0;
 
-export async function startSnapshot(ctx: EngineContext, snapshot: string, total: number | null): Promise<void> {
+export async function startSnapshot(
+  ctx: EngineContext,
+  snapshot: string,
+  total: number | null,
+): Promise<void> {
   await ctx.db.transaction('rw', [ctx.db.meta, ctx.db.referrals], async () => {
     // On an empty base (the first sync) nothing can be stale: skip the stamps and the sweep.
     const stamp = (await ctx.db.referrals.limit(1).primaryKeys()).length > 0;
-    const progress: SnapshotProgress = { snapshot, nextPage: FIRST_SNAPSHOT_PAGE, received: 0, total, cursor: null, stamp };
+    const progress: SnapshotProgress = {
+      snapshot,
+      nextPage: FIRST_SNAPSHOT_PAGE,
+      received: 0,
+      total,
+      cursor: null,
+      stamp,
+    };
     await setMeta(ctx.db.meta, 'snapshot', progress);
   });
 }
@@ -37,7 +48,10 @@ export async function runSnapshot(ctx: EngineContext): Promise<void> {
     const progress = await getMeta(db.meta, 'snapshot');
     if (!progress) return;
     const firstSyncDone = await getMeta(db.meta, 'firstSyncDone');
-    ctx.setStatus({ phase: 'snapshot', firstSync: { done: firstSyncDone, received: progress.received, total: progress.total } });
+    ctx.setStatus({
+      phase: 'snapshot',
+      firstSync: { done: firstSyncDone, received: progress.received, total: progress.total },
+    });
     const ahead: typeof prefetch = prefetch;
     prefetch = null;
     const result = await (ahead && ahead.snapshot === progress.snapshot && ahead.page === progress.nextPage
@@ -58,14 +72,22 @@ export async function runSnapshot(ctx: EngineContext): Promise<void> {
     }
     ctx.setStatus({ online: true });
     const page = result.body;
-    if (page.hasMore) prefetch = { snapshot: progress.snapshot, page: progress.nextPage + 1, result: ctx.http.snapshotPage(progress.snapshot, progress.nextPage + 1) };
+    if (page.hasMore)
+      prefetch = {
+        snapshot: progress.snapshot,
+        page: progress.nextPage + 1,
+        result: ctx.http.snapshotPage(progress.snapshot, progress.nextPage + 1),
+      };
     const nowIso = new Date(ctx.nowMs()).toISOString();
     const snap = progress.stamp ? progress.snapshot : undefined;
-    const rows = page.changes.map((item) => toReferralRow(item.data, item.version, { snap, receivedAt: nowIso }));
+    const rows = page.changes.map((item) =>
+      toReferralRow(item.data, item.version, { snap, receivedAt: nowIso }),
+    );
     // On an empty base a row unchanged since the pin is in exactly one page, so it cannot be in
     // the base yet; only rows changed since (which may move between pages) need the lookup.
     const pinned = page.version;
-    const knownAbsent = !progress.stamp && typeof pinned === 'number' ? (row: ReferralRow) => row.version <= pinned : undefined;
+    const knownAbsent =
+      !progress.stamp && typeof pinned === 'number' ? (row: ReferralRow) => row.version <= pinned : undefined;
     const next: SnapshotProgress = {
       ...progress,
       nextPage: progress.nextPage + 1,
@@ -75,7 +97,10 @@ export async function runSnapshot(ctx: EngineContext): Promise<void> {
     };
     try {
       await db.transaction('rw', [...baseTables(db)], async () => {
-        await writeBase(db, rows, [], { knownAbsent, searchChunkId: `${chunkPrefix(progress.snapshot)}${progress.nextPage}` });
+        await writeBase(db, rows, [], {
+          knownAbsent,
+          searchChunkId: `${chunkPrefix(progress.snapshot)}${progress.nextPage}`,
+        });
         void ctx.fault('snapshot:in-transaction'); // synchronous: a throw aborts the transaction
         if (page.hasMore) {
           await setMeta(db.meta, 'snapshot', next);
@@ -100,7 +125,9 @@ export async function runSnapshot(ctx: EngineContext): Promise<void> {
       if (isQuotaError(error)) throw new StorageFullError();
       throw error;
     }
-    ctx.setStatus({ firstSync: { done: !page.hasMore || firstSyncDone, received: next.received, total: next.total } });
+    ctx.setStatus({
+      firstSync: { done: !page.hasMore || firstSyncDone, received: next.received, total: next.total },
+    });
     if (!page.hasMore) return;
     await ctx.fault('snapshot:between-pages');
   }

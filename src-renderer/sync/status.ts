@@ -3,7 +3,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 // The engine's own status (what the database cannot tell): connectivity, sign-in, progress of
 // the first sync, the last error. Pending work and sync issues are read live from the database.
 
-export type SyncPhase = 'idle' | 'pushing' | 'pulling' | 'snapshot' | 'waiting-retry' | 'waiting-leader' | 'stopped';
+export type SyncPhase =
+  'idle' | 'pushing' | 'pulling' | 'snapshot' | 'waiting-retry' | 'waiting-leader' | 'stopped';
 
 export interface SyncStatus {
   online: boolean;

@@ -27,7 +27,9 @@ export interface SyncClient {
 
 export function startSync(options: SyncClientOptions): SyncClient {
   const store = options.store ?? createSyncStatusStore();
-  const worker = options.createWorker?.() ?? new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'partner-desk-sync' });
+  const worker =
+    options.createWorker?.() ??
+    new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'partner-desk-sync' });
   const send = (message: ToWorker) => worker.postMessage(message);
   worker.onmessage = (event: MessageEvent<FromWorker>) => {
     const message = event.data;

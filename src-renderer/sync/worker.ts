@@ -57,7 +57,9 @@ function start(dbName: string, serviceUrl: string): void {
   current
     .runAsLeader(locks(), signal)
     .then(() => post({ type: 'stopped' }))
-    .catch((error: unknown) => post({ type: 'crashed', message: error instanceof Error ? error.message : String(error) }));
+    .catch((error: unknown) =>
+      post({ type: 'crashed', message: error instanceof Error ? error.message : String(error) }),
+    );
   // Pokes matter only to the leader, but listening is cheap and survives a change of leader.
   void listenForPokes(http, () => current.requestSync(), signal);
 }

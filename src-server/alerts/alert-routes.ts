@@ -40,16 +40,25 @@ const view = (r: RuleRow) => ({
   createdAt: new Date(r.created_at).toISOString(),
 });
 
-const SELECT = 'SELECT id, name, recipients, tabs, qualifications, include_test_leads, created_at FROM alert_rules';
+const SELECT =
+  'SELECT id, name, recipients, tabs, qualifications, include_test_leads, created_at FROM alert_rules';
 
-export function registerAlertRoutes(server: FastifyInstance, ctx: ServiceContext, queue: OutboundQueue, smtpConfigured: boolean): void {
+export function registerAlertRoutes(
+  server: FastifyInstance,
+  ctx: ServiceContext,
+  queue: OutboundQueue,
+  smtpConfigured: boolean,
+): void {
   const admin = async (request: Parameters<typeof authenticate>[1]) => {
     const principal = await authenticate(ctx, request);
     requireAdmin(principal);
     return principal;
   };
   const own = async (orgId: string, id: string): Promise<RuleRow> => {
-    const rows = await ctx.db.query<RuleRow>(`${SELECT} WHERE id = $1 AND org_id = $2 AND deleted_at IS NULL`, [id, orgId]);
+    const rows = await ctx.db.query<RuleRow>(
+      `${SELECT} WHERE id = $1 AND org_id = $2 AND deleted_at IS NULL`,
+      [id, orgId],
+    );
     if (!rows[0]) throw notFound('alert rule');
     return rows[0];
   };
@@ -69,7 +78,17 @@ export function registerAlertRoutes(server: FastifyInstance, ctx: ServiceContext
     await ctx.db.query(
       `INSERT INTO alert_rules (id, org_id, name, recipients, tabs, qualifications, include_test_leads, from_event_id, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [row.id, principal.orgId, row.name, row.recipients, row.tabs, row.qualifications, row.include_test_leads, await currentEventId(ctx.db, principal.orgId), row.created_at],
+      [
+        row.id,
+        principal.orgId,
+        row.name,
+        row.recipients,
+        row.tabs,
+        row.qualifications,
+        row.include_test_leads,
+        await currentEventId(ctx.db, principal.orgId),
+        row.created_at,
+      ],
     );
     queue.kick();
     return reply.code(201).send({ ...view(row), smtpConfigured });
@@ -77,7 +96,10 @@ export function registerAlertRoutes(server: FastifyInstance, ctx: ServiceContext
 
   server.get('/v1/alerts/rules', async (request) => {
     const principal = await admin(request);
-    const rows = await ctx.db.query<RuleRow>(`${SELECT} WHERE org_id = $1 AND deleted_at IS NULL ORDER BY created_at, id`, [principal.orgId]);
+    const rows = await ctx.db.query<RuleRow>(
+      `${SELECT} WHERE org_id = $1 AND deleted_at IS NULL ORDER BY created_at, id`,
+      [principal.orgId],
+    );
     return { value: rows.map(view), smtpConfigured };
   });
 
@@ -85,7 +107,11 @@ export function registerAlertRoutes(server: FastifyInstance, ctx: ServiceContext
     const principal = await admin(request);
     const { id } = parseInput(IdParamsSchema, request.params, 'path');
     await own(principal.orgId, id);
-    await ctx.db.query('UPDATE alert_rules SET deleted_at = $3 WHERE id = $1 AND org_id = $2', [id, principal.orgId, ctx.now().toISOString()]);
+    await ctx.db.query('UPDATE alert_rules SET deleted_at = $3 WHERE id = $1 AND org_id = $2', [
+      id,
+      principal.orgId,
+      ctx.now().toISOString(),
+    ]);
     return reply.code(204).send();
   });
 
@@ -93,6 +119,12 @@ export function registerAlertRoutes(server: FastifyInstance, ctx: ServiceContext
     const principal = await admin(request);
     const { id } = parseInput(IdParamsSchema, request.params, 'path');
     await own(principal.orgId, id);
-    return listDeliveries(ctx.db, principal.orgId, 'email', id, parseInput(DeliveryQuerySchema, request.query, 'query'));
+    return listDeliveries(
+      ctx.db,
+      principal.orgId,
+      'email',
+      id,
+      parseInput(DeliveryQuerySchema, request.query, 'query'),
+    );
   });
 }

@@ -17,16 +17,25 @@ const QUALIFICATION_LABELS: Record<string, string> = {
 
 function leadSourceText(r: Referral): string {
   const m = r.marketplace;
-  if (!m) return r.inviteContext?.invitedBy.organizationName ? `Partner Center (invited by ${r.inviteContext.invitedBy.organizationName})` : 'Partner Center';
+  if (!m)
+    return r.inviteContext?.invitedBy.organizationName
+      ? `Partner Center (invited by ${r.inviteContext.invitedBy.organizationName})`
+      : 'Partner Center';
   const ls = m.leadSource;
-  const parts = [ls.sourceLabel || ls.source, ls.actionLabel || ls.action, ls.offer].filter((p): p is string => !!p);
-  return parts.length > 0 ? `${parts.join(' · ')}${m.isTest ? ' (test lead)' : ''}` : ls.raw || 'Commercial marketplace';
+  const parts = [ls.sourceLabel || ls.source, ls.actionLabel || ls.action, ls.offer].filter(
+    (p): p is string => !!p,
+  );
+  return parts.length > 0
+    ? `${parts.join(' · ')}${m.isTest ? ' (test lead)' : ''}`
+    : ls.raw || 'Commercial marketplace';
 }
 
 export function alertEmail(r: Referral, link: string): AlertEmail {
   const contact = r.customerProfile.team[0];
   const person = contact ? `${contact.firstName} ${contact.lastName}`.trim() : '';
-  const customer = [person, contact?.email ? `<${contact.email}>` : '', contact?.phoneNumber ?? ''].filter((p) => p !== '').join(' ');
+  const customer = [person, contact?.email ? `<${contact.email}>` : '', contact?.phoneNumber ?? '']
+    .filter((p) => p !== '')
+    .join(' ');
   const company = r.customerProfile.name || '(no company given)';
   const qualification = QUALIFICATION_LABELS[r.qualification] ?? r.qualification;
   const deadline = responseDeadline(r);

@@ -1,7 +1,13 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { parseReferral } from '../../src-shared/index';
 import type { Queryable } from '../db/driver';
-import type { ClaimedDelivery, EventRow, PlannedDelivery, SendResult, Sink } from '../webhooks/outbound-queue';
+import type {
+  ClaimedDelivery,
+  EventRow,
+  PlannedDelivery,
+  SendResult,
+  Sink,
+} from '../webhooks/outbound-queue';
 import { alertEmail } from './alert-text';
 
 // Email alerts: the second sink of the outbound queue. A rule matches new referrals (created
@@ -44,7 +50,9 @@ export class EmailSink implements Sink {
   }
 
   async activeOrgs(db: Queryable): Promise<string[]> {
-    const rows = await db.query<{ org_id: string }>('SELECT DISTINCT org_id FROM alert_rules WHERE deleted_at IS NULL');
+    const rows = await db.query<{ org_id: string }>(
+      'SELECT DISTINCT org_id FROM alert_rules WHERE deleted_at IS NULL',
+    );
     return rows.map((r) => r.org_id);
   }
 
@@ -58,7 +66,8 @@ export class EmailSink implements Sink {
     const matches = (rule: RuleRow, e: EventRow) =>
       e.id > rule.from_event_id &&
       (rule.tabs.length === 0 || rule.tabs.includes(e.tab)) &&
-      (rule.qualifications.length === 0 || rule.qualifications.some((q) => q.toLowerCase() === e.qualification.toLowerCase()));
+      (rule.qualifications.length === 0 ||
+        rule.qualifications.some((q) => q.toLowerCase() === e.qualification.toLowerCase()));
     const wanted = created.filter((e) => rules.some((r) => matches(r, e)));
     if (wanted.length === 0) return [];
     const rows = await tx.query<{ id: string; data: unknown; is_test: boolean }>(
@@ -75,7 +84,13 @@ export class EmailSink implements Sink {
       for (const rule of rules) {
         if (!matches(rule, event) || (row.is_test && !rule.include_test_leads)) continue;
         const payload: EmailPayload = { to: rule.recipients, ...email };
-        planned.push({ targetId: rule.id, eventId: event.id, eventName: 'referral-created', referralId: event.referral_id, payload });
+        planned.push({
+          targetId: rule.id,
+          eventId: event.id,
+          eventName: 'referral-created',
+          referralId: event.referral_id,
+          payload,
+        });
       }
     }
     return planned;
@@ -93,11 +108,16 @@ export class EmailSink implements Sink {
         headers: { 'X-PartnerDesk-Delivery': String(delivery.id) },
       });
       const rejected = Array.isArray(info.rejected) ? info.rejected.length : 0;
-      if (rejected > 0 && rejected === payload.to.length) return { ok: false, error: 'every recipient was rejected' };
+      if (rejected > 0 && rejected === payload.to.length)
+        return { ok: false, error: 'every recipient was rejected' };
       return { ok: true, statusCode: 250 };
     } catch (error) {
       const code = (error as { responseCode?: unknown }).responseCode;
-      return { ok: false, ...(typeof code === 'number' ? { statusCode: code } : {}), error: error instanceof Error ? error.message : String(error) };
+      return {
+        ok: false,
+        ...(typeof code === 'number' ? { statusCode: code } : {}),
+        error: error instanceof Error ? error.message : String(error),
+      };
     }
   }
 

@@ -25,7 +25,10 @@ export interface Organization {
   name: string;
 }
 
-export async function createOrganization(db: Queryable, input: { name: string; id?: string }): Promise<Organization> {
+export async function createOrganization(
+  db: Queryable,
+  input: { name: string; id?: string },
+): Promise<Organization> {
   const name = input.name.trim();
   if (name === '') throw new HttpError(400, 'invalid_request', 'The organization needs a name.');
   const id = input.id ?? randomUUID();
@@ -46,16 +49,26 @@ export async function createUser(
   input: { orgId: string; email: string; password: string; role: Role; displayName?: string },
 ): Promise<{ id: string; email: string }> {
   const email = input.email.trim().toLowerCase();
-  if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new HttpError(400, 'invalid_request', 'The email is not valid.');
-  if (input.password.length < 8) throw new HttpError(400, 'invalid_request', 'The password needs at least 8 characters.');
+  if (!/^[^@\s]+@[^@\s]+$/.test(email))
+    throw new HttpError(400, 'invalid_request', 'The email is not valid.');
+  if (input.password.length < 8)
+    throw new HttpError(400, 'invalid_request', 'The password needs at least 8 characters.');
   const id = randomUUID();
   try {
     await db.query(
       'INSERT INTO users (id, org_id, email, display_name, role, password_hash) VALUES ($1, $2, $3, $4, $5, $6)',
-      [id, input.orgId, email, input.displayName ?? email.split('@')[0] ?? email, input.role, await hashPassword(input.password)],
+      [
+        id,
+        input.orgId,
+        email,
+        input.displayName ?? email.split('@')[0] ?? email,
+        input.role,
+        await hashPassword(input.password),
+      ],
     );
   } catch (error) {
-    if (isUniqueViolation(error)) throw new HttpError(409, 'conflict', `A user with the email ${email} exists.`);
+    if (isUniqueViolation(error))
+      throw new HttpError(409, 'conflict', `A user with the email ${email} exists.`);
     throw error;
   }
   return { id, email };
@@ -86,14 +99,22 @@ function toPrincipal(row: UserRow): Principal {
   };
 }
 
-export async function findUserForSignIn(db: Queryable, email: string): Promise<(Principal & { passwordHash: string }) | null> {
-  const rows = await db.query<UserRow>(`${USER_SELECT} WHERE lower(u.email) = lower($1) AND NOT u.disabled`, [email.trim()]);
+export async function findUserForSignIn(
+  db: Queryable,
+  email: string,
+): Promise<(Principal & { passwordHash: string }) | null> {
+  const rows = await db.query<UserRow>(`${USER_SELECT} WHERE lower(u.email) = lower($1) AND NOT u.disabled`, [
+    email.trim(),
+  ]);
   const row = rows[0];
   return row ? { ...toPrincipal(row), passwordHash: row.password_hash } : null;
 }
 
 export async function loadPrincipal(db: Queryable, userId: string, orgId: string): Promise<Principal | null> {
-  const rows = await db.query<UserRow>(`${USER_SELECT} WHERE u.id = $1 AND u.org_id = $2 AND NOT u.disabled`, [userId, orgId]);
+  const rows = await db.query<UserRow>(
+    `${USER_SELECT} WHERE u.id = $1 AND u.org_id = $2 AND NOT u.disabled`,
+    [userId, orgId],
+  );
   return rows[0] ? toPrincipal(rows[0]) : null;
 }
 
@@ -106,15 +127,27 @@ export async function setMembersSeeReceived(db: Queryable, orgId: string, value:
 }
 
 /** Creates an intake key; the key itself is returned once and only its hash is stored. */
-export async function createIntakeKey(db: Queryable, orgId: string, label = ''): Promise<{ id: string; key: string }> {
+export async function createIntakeKey(
+  db: Queryable,
+  orgId: string,
+  label = '',
+): Promise<{ id: string; key: string }> {
   const id = randomUUID();
   const key = newOpaqueToken('ik_');
-  await db.query('INSERT INTO intake_keys (id, org_id, key_hash, label) VALUES ($1, $2, $3, $4)', [id, orgId, sha256(key), label]);
+  await db.query('INSERT INTO intake_keys (id, org_id, key_hash, label) VALUES ($1, $2, $3, $4)', [
+    id,
+    orgId,
+    sha256(key),
+    label,
+  ]);
   return { id, key };
 }
 
 /** The organization an active intake key belongs to, or null (a wrong or revoked key). */
-export async function findIntakeKey(db: Queryable, key: string): Promise<{ id: string; orgId: string } | null> {
+export async function findIntakeKey(
+  db: Queryable,
+  key: string,
+): Promise<{ id: string; orgId: string } | null> {
   const rows = await db.query<{ id: string; org_id: string }>(
     'SELECT id, org_id FROM intake_keys WHERE key_hash = $1 AND revoked_at IS NULL',
     [sha256(key)],
@@ -124,6 +157,9 @@ export async function findIntakeKey(db: Queryable, key: string): Promise<{ id: s
 }
 
 export async function revokeIntakeKey(db: Queryable, orgId: string, id: string): Promise<boolean> {
-  const rows = await db.query('UPDATE intake_keys SET revoked_at = now() WHERE id = $1 AND org_id = $2 AND revoked_at IS NULL RETURNING id', [id, orgId]);
+  const rows = await db.query(
+    'UPDATE intake_keys SET revoked_at = now() WHERE id = $1 AND org_id = $2 AND revoked_at IS NULL RETURNING id',
+    [id, orgId],
+  );
   return rows.length > 0;
 }

@@ -19,14 +19,16 @@ export function signAccessToken(secret: Buffer, claims: AccessClaims): string {
   return `pda.${body}.${mac}`;
 }
 
-export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; reason: 'malformed' | 'expired' };
+export type VerifyResult =
+  { ok: true; claims: AccessClaims } | { ok: false; reason: 'malformed' | 'expired' };
 
 export function verifyAccessToken(secret: Buffer, token: string, nowMs = Date.now()): VerifyResult {
   const [prefix, body, mac] = token.split('.');
   if (prefix !== 'pda' || !body || !mac) return { ok: false, reason: 'malformed' };
   const expected = createHmac('sha256', secret).update(body).digest();
   const given = Buffer.from(mac, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'malformed' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: 'malformed' };
   let claims: unknown;
   try {
     claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
@@ -34,7 +36,8 @@ export function verifyAccessToken(secret: Buffer, token: string, nowMs = Date.no
     return { ok: false, reason: 'malformed' };
   }
   const c = claims as Partial<AccessClaims>;
-  if (typeof c.sub !== 'string' || typeof c.org !== 'string' || typeof c.exp !== 'number') return { ok: false, reason: 'malformed' };
+  if (typeof c.sub !== 'string' || typeof c.org !== 'string' || typeof c.exp !== 'number')
+    return { ok: false, reason: 'malformed' };
   if (c.exp * 1000 <= nowMs) return { ok: false, reason: 'expired' };
   return { ok: true, claims: { sub: c.sub, org: c.org, exp: c.exp } };
 }

@@ -21,7 +21,12 @@ export function isTransientDatabaseError(error: unknown): boolean {
   }
   const message = (error as { message?: unknown }).message;
   // pg's own wording when a pooled connection dies or the pool is ending.
-  return typeof message === 'string' && /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(message);
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(
+      message,
+    )
+  );
 }
 
 /** A unique-constraint violation (SQLSTATE 23505). */

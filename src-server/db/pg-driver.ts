@@ -56,7 +56,9 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
       const client = await pool.connect();
       let broken = false;
       try {
-        await client.query(options.readOnlySnapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+        await client.query(
+          options.readOnlySnapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN',
+        );
         const scoped: Queryable = {
           query: async <R>(sql: string, params: readonly unknown[] = []) => {
             await db.faultInjector?.(sql);

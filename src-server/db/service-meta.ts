@@ -10,7 +10,10 @@ export interface ServiceMeta {
 }
 
 async function ensure(db: Queryable, key: string, make: () => string): Promise<string> {
-  await db.query('INSERT INTO service_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, make()]);
+  await db.query('INSERT INTO service_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [
+    key,
+    make(),
+  ]);
   const rows = await db.query<{ value: string }>('SELECT value FROM service_meta WHERE key = $1', [key]);
   const value = rows[0]?.value;
   if (value === undefined) throw new Error(`service_meta.${key} is missing`);

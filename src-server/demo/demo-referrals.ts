@@ -1,4 +1,11 @@
-import { addDays, addHours, normalizeHttpsLead, ReferralSchema, type Referral, type ReferralInput } from '../../src-shared/index';
+import {
+  addDays,
+  addHours,
+  normalizeHttpsLead,
+  ReferralSchema,
+  type Referral,
+  type ReferralInput,
+} from '../../src-shared/index';
 
 // Realistic demo referrals, generated deterministically from a seed (mulberry32), so that the same
 // index always gives the same kind of referral and tests can rely on the counts. Dates are relative
@@ -23,9 +30,66 @@ const uuid = (rand: Rand): string => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[Math.floor(rand() * 4)]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };
 
-const FIRST = ['Anna', 'Lars', 'Sofia', 'Mohammed', 'Emma', 'Lucas', 'Chloé', 'Hiroshi', 'Priya', 'James', 'Olivia', 'Mateo', 'Ingrid', 'Noah', 'Fatima', 'Elias'];
-const LAST = ['Andersson', 'Müller', 'Dubois', 'Smith', 'Tanaka', 'Patel', 'García', 'Johansson', 'Rossi', 'Nguyen', 'Kowalski', 'Brown', 'Larsen', 'Silva'];
-const COMPANIES = ['Northwind Traders', 'Adventure Works', 'Tailspin Toys', 'Wide World Importers', 'Woodgrove Bank', 'Litware Inc.', 'Proseware', 'Alpine Ski House', 'Blue Yonder Airlines', 'Coho Winery', 'Fourth Coffee', 'Graphic Design Institute', 'Humongous Insurance', 'Lamna Healthcare', 'Margie\'s Travel', 'Nod Publishers', 'Relecloud', 'Southridge Video', 'Trey Research', 'VanArsdel Ltd.', 'Wingtip Toys', 'Datum Corporation', 'Bellows College', 'Consolidated Messenger'];
+const FIRST = [
+  'Anna',
+  'Lars',
+  'Sofia',
+  'Mohammed',
+  'Emma',
+  'Lucas',
+  'Chloé',
+  'Hiroshi',
+  'Priya',
+  'James',
+  'Olivia',
+  'Mateo',
+  'Ingrid',
+  'Noah',
+  'Fatima',
+  'Elias',
+];
+const LAST = [
+  'Andersson',
+  'Müller',
+  'Dubois',
+  'Smith',
+  'Tanaka',
+  'Patel',
+  'García',
+  'Johansson',
+  'Rossi',
+  'Nguyen',
+  'Kowalski',
+  'Brown',
+  'Larsen',
+  'Silva',
+];
+const COMPANIES = [
+  'Northwind Traders',
+  'Adventure Works',
+  'Tailspin Toys',
+  'Wide World Importers',
+  'Woodgrove Bank',
+  'Litware Inc.',
+  'Proseware',
+  'Alpine Ski House',
+  'Blue Yonder Airlines',
+  'Coho Winery',
+  'Fourth Coffee',
+  'Graphic Design Institute',
+  'Humongous Insurance',
+  'Lamna Healthcare',
+  "Margie's Travel",
+  'Nod Publishers',
+  'Relecloud',
+  'Southridge Video',
+  'Trey Research',
+  'VanArsdel Ltd.',
+  'Wingtip Toys',
+  'Datum Corporation',
+  'Bellows College',
+  'Consolidated Messenger',
+];
 const PLACES = [
   { city: 'Seattle', state: 'WA', country: 'US', region: 'North America', currency: 'USD' },
   { city: 'Stockholm', state: '', country: 'SE', region: 'Europe', currency: 'SEK' },
@@ -38,11 +102,29 @@ const PLACES = [
   { city: 'Zurich', state: '', country: 'CH', region: 'Europe', currency: 'CHF' },
   { city: 'Oslo', state: '', country: 'NO', region: 'Europe', currency: 'NOK' },
 ];
-const OFFERS = ['Contoso CRM Connector', 'contoso.contoso-analytics', 'Contoso Field Service', 'contoso.secure-backup'];
+const OFFERS = [
+  'Contoso CRM Connector',
+  'contoso.contoso-analytics',
+  'Contoso Field Service',
+  'contoso.secure-backup',
+];
 const SOURCES = ['AzureMarketplace', 'AppSource (SPZA)', 'AzurePortal'];
 const ACTIONS = ['INS', 'PLT', 'DNC', 'Create', 'StartTestDrive'] as const;
-const SIZES = ['1 to 50 employees', '51 to 250 employees', '251 to 1000 employees', '1001 to 5000 employees', 'More than 5000 employees'];
-const NEEDS = ['Migrate on-premises CRM to Dynamics 365', 'Azure landing zone and governance', 'Copilot adoption for sales', 'Data platform on Fabric', 'Zero-trust security review', 'SAP on Azure'];
+const SIZES = [
+  '1 to 50 employees',
+  '51 to 250 employees',
+  '251 to 1000 employees',
+  '1001 to 5000 employees',
+  'More than 5000 employees',
+];
+const NEEDS = [
+  'Migrate on-premises CRM to Dynamics 365',
+  'Azure landing zone and governance',
+  'Copilot adoption for sales',
+  'Data platform on Fabric',
+  'Zero-trust security review',
+  'SAP on Azure',
+];
 
 export type DemoStage = 'received' | 'accepted' | 'won' | 'lost' | 'declined' | 'expired';
 export type DemoKind = 'marketplace-lead' | 'direct' | 'qualified' | 'cosell';
@@ -66,8 +148,16 @@ export function demoKindOf(i: number): DemoKind {
 function person(rand: Rand, domain: string) {
   const firstName = pick(rand, FIRST);
   const lastName = pick(rand, LAST);
-  const local = `${firstName}.${lastName}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
-  return { firstName, lastName, email: `${local}@${domain}`, phoneNumber: `+1 555 01${Math.floor(rand() * 90 + 10)}` };
+  const local = `${firstName}.${lastName}`
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z.]/g, '');
+  return {
+    firstName,
+    lastName,
+    email: `${local}@${domain}`,
+    phoneNumber: `+1 555 01${Math.floor(rand() * 90 + 10)}`,
+  };
 }
 
 interface DemoOptions {
@@ -79,12 +169,27 @@ interface DemoOptions {
   partnerName: string;
 }
 
-function marketplaceLead(rand: Rand, i: number, id: string, company: string, contact: ReturnType<typeof person>, created: string): Referral {
+function marketplaceLead(
+  rand: Rand,
+  i: number,
+  id: string,
+  company: string,
+  contact: ReturnType<typeof person>,
+  created: string,
+): Referral {
   const action = ACTIONS[i % ACTIONS.length] ?? 'INS';
   const offer = pick(rand, OFFERS);
   const isTest = i % 23 === 0;
   const body = {
-    UserDetails: { FirstName: contact.firstName, LastName: contact.lastName, Email: contact.email, Phone: contact.phoneNumber, Country: pick(rand, PLACES).country, Company: company, Title: pick(rand, ['CIO', 'IT Manager', 'Head of Sales Ops', 'Developer']) },
+    UserDetails: {
+      FirstName: contact.firstName,
+      LastName: contact.lastName,
+      Email: contact.email,
+      Phone: contact.phoneNumber,
+      Country: pick(rand, PLACES).country,
+      Company: company,
+      Title: pick(rand, ['CIO', 'IT Manager', 'Head of Sales Ops', 'Developer']),
+    },
     LeadSource: `${pick(rand, SOURCES)}-${action}|${offer}`,
     ActionCode: action,
     OfferTitle: offer,
@@ -106,9 +211,23 @@ export function demoReferral(i: number, opts: DemoOptions): Referral {
   const contact = person(rand, domain);
   const nowMs = Date.parse(opts.now);
   // Received: inside the 14-day window; every 6th expires within 3 days; every 5th is < 72 h old.
-  const ageHours = stage === 'received' ? (i % 6 === 0 ? 24 * 11 + rand() * 60 : i % 5 === 0 ? rand() * 70 : rand() * 24 * 10) : 24 * (15 + rand() * 120);
+  const ageHours =
+    stage === 'received'
+      ? i % 6 === 0
+        ? 24 * 11 + rand() * 60
+        : i % 5 === 0
+          ? rand() * 70
+          : rand() * 24 * 10
+      : 24 * (15 + rand() * 120);
   const created = new Date(nowMs - ageHours * 3_600_000).toISOString();
-  if (kind === 'marketplace-lead') return withStage(marketplaceLead(rand, i, id, company, contact, created), stage, rand, opts, place.currency);
+  if (kind === 'marketplace-lead')
+    return withStage(
+      marketplaceLead(rand, i, id, company, contact, created),
+      stage,
+      rand,
+      opts,
+      place.currency,
+    );
   const input: ReferralInput = {
     id,
     engagementId: uuid(rand),
@@ -118,11 +237,27 @@ export function demoReferral(i: number, opts: DemoOptions): Referral {
     status: 'New',
     substatus: i % 7 === 0 ? 'Pending' : 'Received',
     type: kind === 'cosell' && i % 2 === 0 ? 'Shared' : 'Independent',
-    qualification: kind === 'direct' ? 'Direct' : kind === 'qualified' ? (i % 3 === 0 ? 'SalesQualified' : 'MarketingQualified') : i % 2 === 0 ? 'SalesQualified' : 'None',
+    qualification:
+      kind === 'direct'
+        ? 'Direct'
+        : kind === 'qualified'
+          ? i % 3 === 0
+            ? 'SalesQualified'
+            : 'MarketingQualified'
+          : i % 2 === 0
+            ? 'SalesQualified'
+            : 'None',
     direction: 'Incoming',
     customerProfile: {
       name: company,
-      address: { addressLine1: `${Math.floor(rand() * 900 + 100)} Main Street`, city: place.city, state: place.state, postalCode: String(Math.floor(rand() * 90000 + 10000)), country: place.country, region: place.region },
+      address: {
+        addressLine1: `${Math.floor(rand() * 900 + 100)} Main Street`,
+        city: place.city,
+        state: place.state,
+        postalCode: String(Math.floor(rand() * 90000 + 10000)),
+        country: place.country,
+        region: place.region,
+      },
       size: pick(rand, SIZES),
       team: [contact],
       ids: i % 4 === 0 ? [{ profileType: 'Duns', id: String(Math.floor(rand() * 9e8 + 1e8)) }] : [],
@@ -133,11 +268,24 @@ export function demoReferral(i: number, opts: DemoOptions): Referral {
       dealValue: null,
       currency: place.currency,
       customerRequestedContact: i % 5 === 0 ? true : null,
-      requirements: { industries: [pick(rand, ['Retail', 'Financial services', 'Healthcare', 'Manufacturing'])], products: [pick(rand, ['Azure', 'Dynamics 365', 'Microsoft 365'])] },
+      requirements: {
+        industries: [pick(rand, ['Retail', 'Financial services', 'Healthcare', 'Manufacturing'])],
+        products: [pick(rand, ['Azure', 'Dynamics 365', 'Microsoft 365'])],
+      },
     },
     inviteContext:
       kind === 'cosell'
-        ? { notes: 'Joint opportunity, please engage', invitedBy: { organizationId: uuid(rand), organizationName: pick(rand, ['Fabrikam Solutions', 'Litware Consulting', 'Proseware Partners']) } }
+        ? {
+            notes: 'Joint opportunity, please engage',
+            invitedBy: {
+              organizationId: uuid(rand),
+              organizationName: pick(rand, [
+                'Fabrikam Solutions',
+                'Litware Consulting',
+                'Proseware Partners',
+              ]),
+            },
+          }
         : { notes: '', invitedBy: { organizationId: 'msft', organizationName: 'Microsoft' } },
     expirationDateTime: stage === 'received' && i % 4 === 0 ? addDays(created, 14) : null,
   };
@@ -157,7 +305,12 @@ function withStage(r: Referral, stage: DemoStage, rand: Rand, opts: DemoOptions,
     updatedDateTime: accepted,
     team,
     externalReferenceId: `CRM-${Math.floor(rand() * 90000 + 10000)}`,
-    details: { ...r.details, dealValue, currency: currency, closingDateTime: addDays(accepted, 30 + Math.floor(rand() * 150)).slice(0, 10) },
+    details: {
+      ...r.details,
+      dealValue,
+      currency: currency,
+      closingDateTime: addDays(accepted, 30 + Math.floor(rand() * 150)).slice(0, 10),
+    },
   };
   const closed = addDays(accepted, 10 + rand() * 40);
   switch (stage) {
@@ -166,12 +319,35 @@ function withStage(r: Referral, stage: DemoStage, rand: Rand, opts: DemoOptions,
     case 'won':
       return { ...deal, status: 'Closed', substatus: 'Won', closedDateTime: closed, updatedDateTime: closed };
     case 'lost':
-      return { ...deal, status: 'Closed', substatus: 'Lost', reasonCode: 3, statusReason: 'Customer chose another vendor', closedDateTime: closed, updatedDateTime: closed };
+      return {
+        ...deal,
+        status: 'Closed',
+        substatus: 'Lost',
+        reasonCode: 3,
+        statusReason: 'Customer chose another vendor',
+        closedDateTime: closed,
+        updatedDateTime: closed,
+      };
     case 'declined':
-      return { ...r, status: 'Closed', substatus: 'Declined', reasonCode: 4, statusReason: 'Requirements not met', closedDateTime: accepted, updatedDateTime: accepted };
+      return {
+        ...r,
+        status: 'Closed',
+        substatus: 'Declined',
+        reasonCode: 4,
+        statusReason: 'Requirements not met',
+        closedDateTime: accepted,
+        updatedDateTime: accepted,
+      };
     case 'expired': {
       const at = addDays(r.createdDateTime, 14);
-      return { ...r, status: 'Closed', substatus: 'Expired', statusReason: 'Expired: no response before the deadline', closedDateTime: at, updatedDateTime: at };
+      return {
+        ...r,
+        status: 'Closed',
+        substatus: 'Expired',
+        statusReason: 'Expired: no response before the deadline',
+        closedDateTime: at,
+        updatedDateTime: at,
+      };
     }
   }
 }

@@ -34,21 +34,51 @@ type SeedDeps = Pick<ServiceContext, 'db' | 'events' | 'now'>;
 
 async function seedOrg(
   ctx: SeedDeps,
-  spec: { name: string; domain: string; count: number; seed: number; withMember: boolean; serviceUrl: string },
+  spec: {
+    name: string;
+    domain: string;
+    count: number;
+    seed: number;
+    withMember: boolean;
+    serviceUrl: string;
+  },
 ): Promise<DemoCredentials['organizations'][number]> {
   const org = await createOrganization(ctx.db, { name: spec.name });
   const admin = { email: `admin@${spec.domain}`, password: password() };
-  await createUser(ctx.db, { orgId: org.id, ...admin, role: 'admin', displayName: `${spec.name.split(' ')[0]} Admin` });
+  await createUser(ctx.db, {
+    orgId: org.id,
+    ...admin,
+    role: 'admin',
+    displayName: `${spec.name.split(' ')[0]} Admin`,
+  });
   const member = spec.withMember ? { email: `member@${spec.domain}`, password: password() } : undefined;
-  if (member) await createUser(ctx.db, { orgId: org.id, ...member, role: 'member', displayName: 'Maria Member' });
+  if (member)
+    await createUser(ctx.db, { orgId: org.id, ...member, role: 'member', displayName: 'Maria Member' });
   const key = await createIntakeKey(ctx.db, org.id, 'demo');
   const partnerTeam = [
-    { firstName: 'Maria', lastName: 'Member', email: member?.email ?? `sales@${spec.domain}`, phoneNumber: '+1 555 0100' },
+    {
+      firstName: 'Maria',
+      lastName: 'Member',
+      email: member?.email ?? `sales@${spec.domain}`,
+      phoneNumber: '+1 555 0100',
+    },
     { firstName: 'Sam', lastName: 'Seller', email: `sam.seller@${spec.domain}`, phoneNumber: '+1 555 0101' },
   ];
-  const referrals = demoReferrals({ count: spec.count, seed: spec.seed, now: ctx.now().toISOString(), partnerTeam, partnerName: spec.name });
-  await writeReferrals(ctx, org.id, { channel: 'seed', actor: { userId: null, displayName: 'Demo data' } }, (writer) =>
-    writer.saveMany(referrals.map((after) => ({ before: null, after, action: 'create', keepUpdatedDateTime: true }))),
+  const referrals = demoReferrals({
+    count: spec.count,
+    seed: spec.seed,
+    now: ctx.now().toISOString(),
+    partnerTeam,
+    partnerName: spec.name,
+  });
+  await writeReferrals(
+    ctx,
+    org.id,
+    { channel: 'seed', actor: { userId: null, displayName: 'Demo data' } },
+    (writer) =>
+      writer.saveMany(
+        referrals.map((after) => ({ before: null, after, action: 'create', keepUpdatedDateTime: true })),
+      ),
   );
   return {
     name: spec.name,
@@ -59,17 +89,37 @@ async function seedOrg(
 }
 
 /** Seeds both organizations and writes `<dataDir>/demo-credentials.json`. */
-export async function seedDemo(ctx: SeedDeps, serviceUrl: string, dataDir: string | null): Promise<DemoCredentials> {
+export async function seedDemo(
+  ctx: SeedDeps,
+  serviceUrl: string,
+  dataDir: string | null,
+): Promise<DemoCredentials> {
   const credentials: DemoCredentials = {
     serviceUrl,
     organizations: [
-      await seedOrg(ctx, { name: 'Contoso Partners', domain: 'contoso.example', count: DEMO_CONTOSO_COUNT, seed: 1, withMember: true, serviceUrl }),
-      await seedOrg(ctx, { name: 'Fabrikam Solutions', domain: 'fabrikam.example', count: DEMO_FABRIKAM_COUNT, seed: 2, withMember: false, serviceUrl }),
+      await seedOrg(ctx, {
+        name: 'Contoso Partners',
+        domain: 'contoso.example',
+        count: DEMO_CONTOSO_COUNT,
+        seed: 1,
+        withMember: true,
+        serviceUrl,
+      }),
+      await seedOrg(ctx, {
+        name: 'Fabrikam Solutions',
+        domain: 'fabrikam.example',
+        count: DEMO_FABRIKAM_COUNT,
+        seed: 2,
+        withMember: false,
+        serviceUrl,
+      }),
     ],
   };
   if (dataDir !== null) {
     mkdirSync(dataDir, { recursive: true });
-    writeFileSync(path.join(dataDir, 'demo-credentials.json'), `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+    writeFileSync(path.join(dataDir, 'demo-credentials.json'), `${JSON.stringify(credentials, null, 2)}\n`, {
+      mode: 0o600,
+    });
   }
   return credentials;
 }

@@ -55,13 +55,23 @@ export function registerErrorHandling(server: FastifyInstance): void {
       return reply
         .code(503)
         .header('Retry-After', String(RETRY_AFTER_SECONDS))
-        .send({ error: 'unavailable', message: 'The database is unavailable; retry later.', retryAfter: RETRY_AFTER_SECONDS });
+        .send({
+          error: 'unavailable',
+          message: 'The database is unavailable; retry later.',
+          retryAfter: RETRY_AFTER_SECONDS,
+        });
     }
     const status = (error as FastifyError).statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const code = (error as FastifyError).code;
       const name =
-        status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || /JSON/i.test(error.message) ? 'invalid_json' : 'invalid_request';
+        status === 413
+          ? 'payload_too_large'
+          : status === 415
+            ? 'unsupported_media_type'
+            : code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || /JSON/i.test(error.message)
+              ? 'invalid_json'
+              : 'invalid_request';
       return reply.code(status).send({ error: name, message: error.message });
     }
     request.log.error({ err: error }, 'request failed');

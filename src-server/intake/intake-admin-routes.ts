@@ -42,9 +42,18 @@ function safeJson(value: unknown): string {
   }
 }
 
-type TableOutcome = { row: number; outcome: 'created' | 'merged' | 'dead-letter'; referralId?: string; reason?: string };
+type TableOutcome = {
+  row: number;
+  outcome: 'created' | 'merged' | 'dead-letter';
+  referralId?: string;
+  reason?: string;
+};
 
-export function registerIntakeAdminRoutes(server: FastifyInstance, ctx: ServiceContext, intakeUrlOf: (key: string) => string): void {
+export function registerIntakeAdminRoutes(
+  server: FastifyInstance,
+  ctx: ServiceContext,
+  intakeUrlOf: (key: string) => string,
+): void {
   server.get('/v1/intake/dead-letters', async (request) => {
     const principal = await authenticate(ctx, request);
     requireAdmin(principal);
@@ -72,11 +81,23 @@ export function registerIntakeAdminRoutes(server: FastifyInstance, ctx: ServiceC
   server.get('/v1/intake/keys', async (request) => {
     const principal = await authenticate(ctx, request);
     requireAdmin(principal);
-    const rows = await ctx.db.query<{ id: string; label: string; created_at: Date | string; revoked_at: Date | string | null }>(
+    const rows = await ctx.db.query<{
+      id: string;
+      label: string;
+      created_at: Date | string;
+      revoked_at: Date | string | null;
+    }>(
       'SELECT id, label, created_at, revoked_at FROM intake_keys WHERE org_id = $1 ORDER BY created_at, id',
       [principal.orgId],
     );
-    return { value: rows.map((r) => ({ id: r.id, label: r.label, createdAt: new Date(r.created_at).toISOString(), active: r.revoked_at === null })) };
+    return {
+      value: rows.map((r) => ({
+        id: r.id,
+        label: r.label,
+        createdAt: new Date(r.created_at).toISOString(),
+        active: r.revoked_at === null,
+      })),
+    };
   });
 
   server.post('/v1/intake/keys', async (request, reply) => {
@@ -85,7 +106,9 @@ export function registerIntakeAdminRoutes(server: FastifyInstance, ctx: ServiceC
     const body = parseInput(KeyBodySchema, request.body ?? undefined);
     const created = await createIntakeKey(ctx.db, principal.orgId, body.label);
     // The key is shown once; only its hash is stored.
-    return reply.code(201).send({ id: created.id, label: body.label, key: created.key, intakeUrl: intakeUrlOf(created.key) });
+    return reply
+      .code(201)
+      .send({ id: created.id, label: body.label, key: created.key, intakeUrl: intakeUrlOf(created.key) });
   });
 
   server.delete('/v1/intake/keys/:id', async (request, reply) => {
@@ -116,16 +139,33 @@ export function registerIntakeAdminRoutes(server: FastifyInstance, ctx: ServiceC
       if (lead.ok) leads.push({ index, lead });
       else dead.push({ index, reason: lead.reason, raw: clean });
     });
-    const origin = { ...INTAKE_ORIGIN, channel: 'azure-table', actor: { userId: principal.userId, displayName: principal.displayName } };
+    const origin = {
+      ...INTAKE_ORIGIN,
+      channel: 'azure-table',
+      actor: { userId: principal.userId, displayName: principal.displayName },
+    };
     await writeReferrals(ctx, principal.orgId, origin, async (writer) => {
-      const outcomes = await ingestLeads(writer, leads.map((l) => l.lead), 'azure-table-import');
+      const outcomes = await ingestLeads(
+        writer,
+        leads.map((l) => l.lead),
+        'azure-table-import',
+      );
       leads.forEach((l, i) => {
         const o = outcomes[i];
         if (o) report[l.index] = { row: l.index + 1, outcome: o.outcome, referralId: o.referralId };
       });
       for (const d of dead) {
         const bytes = Buffer.from(safeJson(d.raw), 'utf8');
-        await recordDeadLetter(writer.tx, { orgId: principal.orgId, intakeKeyId: null, channel: 'azure-table', reason: d.reason, contentType: 'application/json', bytes, text: bytes.toString('utf8'), receivedAt: now });
+        await recordDeadLetter(writer.tx, {
+          orgId: principal.orgId,
+          intakeKeyId: null,
+          channel: 'azure-table',
+          reason: d.reason,
+          contentType: 'application/json',
+          bytes,
+          text: bytes.toString('utf8'),
+          receivedAt: now,
+        });
         report[d.index] = { row: d.index + 1, outcome: 'dead-letter', reason: d.reason };
       }
     });

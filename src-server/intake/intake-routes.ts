@@ -24,7 +24,11 @@ export interface IntakeSettings {
 
 const ParamsSchema = z.object({ intakeKey: z.string().min(1).max(200) });
 
-export function registerIntakeRoutes(server: FastifyInstance, ctx: ServiceContext, settings: IntakeSettings): void {
+export function registerIntakeRoutes(
+  server: FastifyInstance,
+  ctx: ServiceContext,
+  settings: IntakeSettings,
+): void {
   server.register(async (scope) => {
     await scope.register(rateLimit, {
       global: false,
@@ -35,7 +39,11 @@ export function registerIntakeRoutes(server: FastifyInstance, ctx: ServiceContex
     });
     // Any content type, read as bytes: malformed JSON must reach the dead-letter table, not a 400.
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: INTAKE_BODY_LIMIT }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: INTAKE_BODY_LIMIT },
+      (_request, body, done) => done(null, body),
+    );
 
     scope.post(
       '/v1/intake/marketplace/:intakeKey',
@@ -45,7 +53,8 @@ export function registerIntakeRoutes(server: FastifyInstance, ctx: ServiceContex
           rateLimit: {
             max: settings.rateLimitMax,
             timeWindow: settings.rateLimitWindowMs,
-            keyGenerator: (request) => `intake:${String((request.params as Record<string, unknown>)['intakeKey'] ?? '')}`,
+            keyGenerator: (request) =>
+              `intake:${String((request.params as Record<string, unknown>)['intakeKey'] ?? '')}`,
           },
         },
       },
@@ -57,7 +66,16 @@ export function registerIntakeRoutes(server: FastifyInstance, ctx: ServiceContex
         const contentType = String(request.headers['content-type'] ?? '');
         const now = ctx.now().toISOString();
         const deadLetter = async (reason: string) => {
-          await recordDeadLetter(ctx.db, { orgId: key.orgId, intakeKeyId: key.id, channel: 'https', reason, contentType, bytes, text: deadLetterText(bytes), receivedAt: now });
+          await recordDeadLetter(ctx.db, {
+            orgId: key.orgId,
+            intakeKeyId: key.id,
+            channel: 'https',
+            reason,
+            contentType,
+            bytes,
+            text: deadLetterText(bytes),
+            receivedAt: now,
+          });
           return reply.code(202).send({ status: 'received', outcome: 'dead-letter', reason });
         };
         const decoded = decodeLeadBody(bytes, contentType);

@@ -22,7 +22,12 @@ export function storableJson(value: unknown, depth = 0): unknown {
     const out: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(value)) {
       // defineProperty: a `__proto__` key stays data, it never becomes the prototype.
-      Object.defineProperty(out, cleanText(key), { value: storableJson(child, depth + 1), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, cleanText(key), {
+        value: storableJson(child, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   }
@@ -32,7 +37,13 @@ export function storableJson(value: unknown, depth = 0): unknown {
 /** Content types a JSON lead may come with; anything else is kept as a dead letter. */
 export function isJsonish(contentType: string): boolean {
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  return type === '' || type === 'application/json' || type === 'text/json' || type === 'text/plain' || /^application\/[\w.-]+\+json$/.test(type);
+  return (
+    type === '' ||
+    type === 'application/json' ||
+    type === 'text/json' ||
+    type === 'text/plain' ||
+    /^application\/[\w.-]+\+json$/.test(type)
+  );
 }
 
 export function utf8Text(bytes: Buffer): string | null {

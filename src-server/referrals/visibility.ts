@@ -26,7 +26,8 @@ export function visibilitySql(
   which: 'now' | 'was' = 'now',
 ): { sql: string; params: unknown[] } {
   if (principal.role === 'admin') return { sql: 'true', params: [] };
-  const [emails, stage] = which === 'now' ? ['r.team_emails', "r.stage = 'received'"] : ['r.ever_team_emails', 'r.was_received'];
+  const [emails, stage] =
+    which === 'now' ? ['r.team_emails', "r.stage = 'received'"] : ['r.ever_team_emails', 'r.was_received'];
   return {
     sql: `($${firstParam}::text = ANY(${emails}) OR ($${firstParam + 1}::boolean AND ${stage}))`,
     params: [principal.email.toLowerCase(), principal.membersSeeReceived],

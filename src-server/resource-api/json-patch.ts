@@ -36,7 +36,9 @@ export interface PatchPlan {
   teamReplacement?: { emails: string[]; path: string };
   notes: { value: unknown; path: string }[];
   /** Where each plan entry came from, to name paths in errors. */
-  pathOf: Partial<Record<keyof DealPatch | 'status' | 'substatus' | 'statusReason' | 'reasonCode' | 'favorite', string>>;
+  pathOf: Partial<
+    Record<keyof DealPatch | 'status' | 'substatus' | 'statusReason' | 'reasonCode' | 'favorite', string>
+  >;
 }
 
 const DEAL_PATHS: Record<string, keyof DealPatch> = {
@@ -50,7 +52,12 @@ const DEAL_PATHS: Record<string, keyof DealPatch> = {
 };
 
 export const badPatch = (details: FieldDetail[], message?: string): HttpError =>
-  new HttpError(400, 'invalid_patch', message ?? `Invalid patch: ${details[0]?.field ?? ''}: ${details[0]?.message ?? ''}`, { details });
+  new HttpError(
+    400,
+    'invalid_patch',
+    message ?? `Invalid patch: ${details[0]?.field ?? ''}: ${details[0]?.message ?? ''}`,
+    { details },
+  );
 
 function text(value: unknown, path: string): string {
   if (typeof value !== 'string') throw badPatch([{ field: path, message: 'must be a string' }]);
@@ -71,16 +78,28 @@ function memberEmail(value: unknown): string {
 export function planPatch(body: unknown): PatchPlan {
   const parsed = PatchDocumentSchema.safeParse(body);
   if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => ({ field: i.path.length ? `[${i.path.map(String).join('].')}` : '(root)', message: i.message }));
-    throw badPatch(details, Array.isArray(body) ? undefined : 'The body must be a JSON Patch document: an array of {op, path, value}.');
+    const details = parsed.error.issues.map((i) => ({
+      field: i.path.length ? `[${i.path.map(String).join('].')}` : '(root)',
+      message: i.message,
+    }));
+    throw badPatch(
+      details,
+      Array.isArray(body)
+        ? undefined
+        : 'The body must be a JSON Patch document: an array of {op, path, value}.',
+    );
   }
   const plan: PatchPlan = { deal: {}, members: [], notes: [], pathOf: {} };
   parsed.data.forEach((operation, index) => {
     const op = operation.op;
     if (op !== 'replace' && op !== 'add') {
-      throw badPatch([{ field: `[${index}].op`, message: `"${op}" is not supported: only replace and add` }], `Unsupported patch operation "${op}" at [${index}]: only replace and add.`);
+      throw badPatch(
+        [{ field: `[${index}].op`, message: `"${op}" is not supported: only replace and add` }],
+        `Unsupported patch operation "${op}" at [${index}]: only replace and add.`,
+      );
     }
-    if (!Object.hasOwn(operation, 'value')) throw badPatch([{ field: `[${index}].value`, message: `${op} needs a value` }]);
+    if (!Object.hasOwn(operation, 'value'))
+      throw badPatch([{ field: `[${index}].value`, message: `${op} needs a value` }]);
     const path = operation.path;
     const key = path.toLowerCase();
     const value = operation.value;
@@ -123,7 +142,10 @@ export function planPatch(body: unknown): PatchPlan {
           plan.members.push({ value, path });
           return;
         }
-        throw badPatch([{ field: path, message: 'this path cannot be patched' }], `The path ${path} cannot be patched.`);
+        throw badPatch(
+          [{ field: path, message: 'this path cannot be patched' }],
+          `The path ${path} cannot be patched.`,
+        );
     }
   });
   return plan;

@@ -26,7 +26,9 @@ type Token =
   | { kind: '(' | ')'; at: number };
 
 const bad = (message: string): HttpError =>
-  new HttpError(400, 'invalid_filter', `Invalid $filter: ${message}`, { details: [{ field: '$filter', message }] });
+  new HttpError(400, 'invalid_filter', `Invalid $filter: ${message}`, {
+    details: [{ field: '$filter', message }],
+  });
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -92,7 +94,10 @@ class Parser {
   parse(): string {
     const sql = this.parseOr(0);
     const rest = this.peek();
-    if (rest) throw bad(`unexpected ${rest.kind === 'word' || rest.kind === 'string' ? `"${rest.text}"` : `"${rest.kind}"`} at position ${rest.at}`);
+    if (rest)
+      throw bad(
+        `unexpected ${rest.kind === 'word' || rest.kind === 'string' ? `"${rest.text}"` : `"${rest.kind}"`} at position ${rest.at}`,
+      );
     return sql;
   }
 
@@ -132,23 +137,34 @@ class Parser {
     const fieldToken = this.tokens[this.pos];
     const opToken = this.tokens[this.pos + 1];
     const valueToken = this.tokens[this.pos + 2];
-    if (fieldToken?.kind !== 'word') throw bad(`expected a field name at position ${fieldToken?.at ?? 'end'}`);
+    if (fieldToken?.kind !== 'word')
+      throw bad(`expected a field name at position ${fieldToken?.at ?? 'end'}`);
     const field = FIELDS[fieldToken.text.toLowerCase()];
-    if (!field) throw bad(`unknown field "${fieldToken.text}" (filterable: status, substatus, qualification, type, direction, favorite, updatedDateTime, createdDateTime)`);
+    if (!field)
+      throw bad(
+        `unknown field "${fieldToken.text}" (filterable: status, substatus, qualification, type, direction, favorite, updatedDateTime, createdDateTime)`,
+      );
     if (opToken?.kind !== 'word' || !Object.hasOwn(OPERATORS, opToken.text.toLowerCase())) {
       throw bad(`expected an operator (eq, ne, gt, ge, lt, le) after "${fieldToken.text}"`);
     }
     const op = opToken.text.toLowerCase() as Operator;
-    if (!valueToken || !('text' in valueToken)) throw bad(`expected a value after "${fieldToken.text} ${op}"`);
+    if (!valueToken || !('text' in valueToken))
+      throw bad(`expected a value after "${fieldToken.text} ${op}"`);
     this.pos += 3;
     const value = this.literal(fieldToken.text, field.kind, op, valueToken);
     this.params.push(value);
     const param = `$${this.firstParam + this.params.length - 1}`;
-    const cast = field.kind === 'boolean' ? '::boolean' : field.kind === 'instant' ? '::timestamptz' : '::text';
+    const cast =
+      field.kind === 'boolean' ? '::boolean' : field.kind === 'instant' ? '::timestamptz' : '::text';
     return `${field.column} ${OPERATORS[op]} ${param}${cast}`;
   }
 
-  private literal(name: string, kind: FieldKind, op: Operator, token: Extract<Token, { text: string }>): unknown {
+  private literal(
+    name: string,
+    kind: FieldKind,
+    op: Operator,
+    token: Extract<Token, { text: string }>,
+  ): unknown {
     if (kind === 'boolean') {
       const word = token.kind === 'word' ? token.text.toLowerCase() : '';
       if (word !== 'true' && word !== 'false') throw bad(`${name} compares with true or false`);
@@ -157,7 +173,8 @@ class Parser {
     }
     if (kind === 'instant') {
       const text = token.text;
-      if (!isIsoUtc(text)) throw bad(`${name} needs an ISO-8601 UTC instant such as 2024-05-01T00:00:00Z, got "${text}"`);
+      if (!isIsoUtc(text))
+        throw bad(`${name} needs an ISO-8601 UTC instant such as 2024-05-01T00:00:00Z, got "${text}"`);
       return new Date(Date.parse(text)).toISOString();
     }
     if (token.kind !== 'string') throw bad(`${name} compares with a quoted string, as in ${name} eq 'New'`);

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { parseIntent, REASON_CODES, reasonLabel, type Intent, type MutationName, type Referral } from '../../src-shared/index';
+import {
+  parseIntent,
+  REASON_CODES,
+  reasonLabel,
+  type Intent,
+  type MutationName,
+  type Referral,
+} from '../../src-shared/index';
 import { HttpError, type FieldDetail } from '../http/errors';
 import { badPatch, type DealPatch, type PatchPlan } from './json-patch';
 
@@ -38,10 +45,21 @@ interface Draft {
 
 /** The target substatus (canonical casing), or null when the patch does not change the status. */
 function targetOf(plan: PatchPlan, current: Referral): string | null {
-  const wanted = plan.substatus ?? (plan.status?.toLowerCase() === 'active' ? 'Accepted' : plan.status?.toLowerCase() === 'new' ? 'Received' : undefined);
+  const wanted =
+    plan.substatus ??
+    (plan.status?.toLowerCase() === 'active'
+      ? 'Accepted'
+      : plan.status?.toLowerCase() === 'new'
+        ? 'Received'
+        : undefined);
   if (wanted === undefined) {
     if (plan.status !== undefined && plan.status.toLowerCase() !== current.status.toLowerCase()) {
-      throw badPatch([{ field: plan.pathOf.status ?? '/status', message: 'give the substatus as well: Won, Lost or Declined' }]);
+      throw badPatch([
+        {
+          field: plan.pathOf.status ?? '/status',
+          message: 'give the substatus as well: Won, Lost or Declined',
+        },
+      ]);
     }
     return null;
   }
@@ -49,14 +67,24 @@ function targetOf(plan: PatchPlan, current: Referral): string | null {
   const path = plan.pathOf.substatus ?? plan.pathOf.status ?? '/substatus';
   if (!target) throw badPatch([{ field: path, message: `unknown substatus "${wanted}"` }]);
   if (plan.status !== undefined && plan.status.toLowerCase() !== target.status.toLowerCase()) {
-    throw badPatch([{ field: plan.pathOf.status ?? '/status', message: `substatus ${wanted} goes with status ${target.status}` }]);
+    throw badPatch([
+      {
+        field: plan.pathOf.status ?? '/status',
+        message: `substatus ${wanted} goes with status ${target.status}`,
+      },
+    ]);
   }
   const canonical = wanted.charAt(0).toUpperCase() + wanted.slice(1).toLowerCase();
   if (canonical.toLowerCase() === current.substatus.toLowerCase()) return null;
   if (!target.intent) {
-    throw new HttpError(422, 'invalid_transition', `A referral cannot be moved to ${canonical} by a client.`, {
-      details: [{ field: path, message: `${current.substatus} → ${canonical} is not a client action` }],
-    });
+    throw new HttpError(
+      422,
+      'invalid_transition',
+      `A referral cannot be moved to ${canonical} by a client.`,
+      {
+        details: [{ field: path, message: `${current.substatus} → ${canonical} is not a client action` }],
+      },
+    );
   }
   return canonical;
 }
@@ -65,7 +93,10 @@ function targetOf(plan: PatchPlan, current: Referral): string | null {
 function reasonCodeOf(plan: PatchPlan): unknown {
   if (plan.reasonCode !== undefined) return plan.reasonCode;
   const reason = plan.statusReason?.trim().toLowerCase() ?? '';
-  const code = REASON_CODES.find((c) => reason === reasonLabel(c, 'en').toLowerCase() || reason.startsWith(`${c} `) || reason === String(c));
+  const code = REASON_CODES.find(
+    (c) =>
+      reason === reasonLabel(c, 'en').toLowerCase() || reason.startsWith(`${c} `) || reason === String(c),
+  );
   return code ?? 8;
 }
 
@@ -75,10 +106,19 @@ const given = (deal: DealPatch): Record<string, unknown> =>
 function draftsOf(plan: PatchPlan, current: Referral, version: number): Draft[] {
   const referralId = current.id;
   const drafts: Draft[] = [];
-  const dealPath = (field: string) => DEAL_ARG_PATH[field.split('.')[0] ?? ''] ?? `/${field.replace(/\./g, '/')}`;
+  const dealPath = (field: string) =>
+    DEAL_ARG_PATH[field.split('.')[0] ?? ''] ?? `/${field.replace(/\./g, '/')}`;
   const target = targetOf(plan, current);
-  if ((plan.statusReason !== undefined || plan.reasonCode !== undefined) && (target === null || target === 'Accepted')) {
-    throw badPatch([{ field: plan.pathOf.reasonCode ?? plan.pathOf.statusReason ?? '/statusReason', message: 'goes only with a change to Declined, Won or Lost' }]);
+  if (
+    (plan.statusReason !== undefined || plan.reasonCode !== undefined) &&
+    (target === null || target === 'Accepted')
+  ) {
+    throw badPatch([
+      {
+        field: plan.pathOf.reasonCode ?? plan.pathOf.statusReason ?? '/statusReason',
+        message: 'goes only with a change to Declined, Won or Lost',
+      },
+    ]);
   }
   let deal = given(plan.deal);
   let members = plan.members;
@@ -95,29 +135,57 @@ function draftsOf(plan: PatchPlan, current: Referral, version: number): Draft[] 
         ...deal,
         team: members.map((m) => m.value),
       },
-      pathOf: (field) => (field.startsWith('team.') ? (members[Number(field.split('.')[1])]?.path ?? '/team') : dealPath(field)),
+      pathOf: (field) =>
+        field.startsWith('team.') ? (members[Number(field.split('.')[1])]?.path ?? '/team') : dealPath(field),
     });
     deal = {};
     members = [];
   }
   if (Object.keys(deal).length > 0) {
-    drafts.push({ name: 'editDeal', args: { referralId, fields: deal, baseVersion: version }, pathOf: (f) => dealPath(f.replace(/^fields\.?/, '') || 'name') });
+    drafts.push({
+      name: 'editDeal',
+      args: { referralId, fields: deal, baseVersion: version },
+      pathOf: (f) => dealPath(f.replace(/^fields\.?/, '') || 'name'),
+    });
   }
   for (const member of members) {
-    drafts.push({ name: 'addTeamMember', args: { referralId, member: member.value }, pathOf: () => member.path });
+    drafts.push({
+      name: 'addTeamMember',
+      args: { referralId, member: member.value },
+      pathOf: () => member.path,
+    });
   }
   for (const note of plan.notes) {
-    const textValue = typeof note.value === 'object' && note.value !== null ? (note.value as { text?: unknown }).text : note.value;
-    drafts.push({ name: 'addNote', args: { referralId, noteId: randomUUID(), text: textValue }, pathOf: () => note.path });
+    const textValue =
+      typeof note.value === 'object' && note.value !== null
+        ? (note.value as { text?: unknown }).text
+        : note.value;
+    drafts.push({
+      name: 'addNote',
+      args: { referralId, noteId: randomUUID(), text: textValue },
+      pathOf: () => note.path,
+    });
   }
   if (plan.favorite !== undefined) {
-    drafts.push({ name: 'setFavorite', args: { referralId, favorite: plan.favorite }, pathOf: () => plan.pathOf.favorite ?? '/favorite' });
+    drafts.push({
+      name: 'setFavorite',
+      args: { referralId, favorite: plan.favorite },
+      pathOf: () => plan.pathOf.favorite ?? '/favorite',
+    });
   }
   const notes = plan.statusReason;
   if (target === 'Declined' || target === 'Lost') {
-    drafts.push({ name: target === 'Declined' ? 'decline' : 'markLost', args: { referralId, reasonCode: reasonCodeOf(plan), ...(notes ? { notes } : {}) }, pathOf: dealPath });
+    drafts.push({
+      name: target === 'Declined' ? 'decline' : 'markLost',
+      args: { referralId, reasonCode: reasonCodeOf(plan), ...(notes ? { notes } : {}) },
+      pathOf: dealPath,
+    });
   } else if (target === 'Won') {
-    drafts.push({ name: 'markWon', args: { referralId, ...(notes ? { notes } : {}) }, pathOf: () => plan.pathOf.statusReason ?? '/statusReason' });
+    drafts.push({
+      name: 'markWon',
+      args: { referralId, ...(notes ? { notes } : {}) },
+      pathOf: () => plan.pathOf.statusReason ?? '/statusReason',
+    });
   }
   return drafts;
 }
@@ -126,15 +194,23 @@ function draftsOf(plan: PatchPlan, current: Referral, version: number): Draft[] 
 export function intentsOf(plan: PatchPlan, current: Referral, version: number): Intent[] {
   if (plan.teamReplacement) {
     const kept = new Set(plan.teamReplacement.emails);
-    const removed = current.team.filter((m) => m.email.trim() !== '' && !kept.has(m.email.trim().toLowerCase()));
+    const removed = current.team.filter(
+      (m) => m.email.trim() !== '' && !kept.has(m.email.trim().toLowerCase()),
+    );
     if (removed.length > 0) {
       throw new HttpError(422, 'unsupported_change', 'Team members cannot be removed; add members instead.', {
-        details: [{ field: plan.teamReplacement.path, message: `would remove ${removed.map((m) => m.email).join(', ')}` }],
+        details: [
+          {
+            field: plan.teamReplacement.path,
+            message: `would remove ${removed.map((m) => m.email).join(', ')}`,
+          },
+        ],
       });
     }
     const existing = new Set(current.team.map((m) => m.email.trim().toLowerCase()));
     plan.members = plan.members.filter((m) => {
-      const email = typeof m.value === 'object' && m.value !== null ? (m.value as { email?: unknown }).email : undefined;
+      const email =
+        typeof m.value === 'object' && m.value !== null ? (m.value as { email?: unknown }).email : undefined;
       return !(typeof email === 'string' && existing.has(email.trim().toLowerCase()));
     });
   }

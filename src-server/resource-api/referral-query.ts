@@ -20,7 +20,10 @@ export const ListQuerySchema = z.object({
   $filter: z.string().max(2000).optional(),
   $orderby: z
     .string()
-    .regex(/^\s*(createdDateTime|updatedDateTime)(\s+(asc|desc))?\s*$/i, 'must be createdDateTime or updatedDateTime, then asc or desc')
+    .regex(
+      /^\s*(createdDateTime|updatedDateTime)(\s+(asc|desc))?\s*$/i,
+      'must be createdDateTime or updatedDateTime, then asc or desc',
+    )
     .optional(),
   $top: z.coerce.number().int().min(1).max(MAX_TOP).optional(),
   $skiptoken: z.string().max(1000).optional(),
@@ -39,22 +42,37 @@ export interface Position {
   id: string;
 }
 
-const TokenSchema = z.object({ o: z.enum(['createddatetime', 'updateddatetime']), d: z.enum(['asc', 'desc']), t: z.string(), i: z.string() });
+const TokenSchema = z.object({
+  o: z.enum(['createddatetime', 'updateddatetime']),
+  d: z.enum(['asc', 'desc']),
+  t: z.string(),
+  i: z.string(),
+});
 
 export function orderingOf(orderby: string | undefined): Ordering {
-  const [field = 'createdDateTime', dir = 'desc'] = (orderby ?? '').trim().split(/\s+/).filter((s) => s !== '');
+  const [field = 'createdDateTime', dir = 'desc'] = (orderby ?? '')
+    .trim()
+    .split(/\s+/)
+    .filter((s) => s !== '');
   return { key: field.toLowerCase() as OrderKey, direction: dir.toLowerCase() === 'asc' ? 'asc' : 'desc' };
 }
 
 /** The opaque continuation: where the last page ended, under which ordering. */
 export function encodeSkipToken(ordering: Ordering, position: Position): string {
-  return Buffer.from(JSON.stringify({ o: ordering.key, d: ordering.direction, t: position.at, i: position.id })).toString('base64url');
+  return Buffer.from(
+    JSON.stringify({ o: ordering.key, d: ordering.direction, t: position.at, i: position.id }),
+  ).toString('base64url');
 }
 
 export function decodeSkipToken(token: string, ordering: Ordering): Position {
-  const invalid = new HttpError(400, 'invalid_request', 'Invalid $skiptoken: use the @odata.nextLink as given.', {
-    details: [{ field: '$skiptoken', message: 'not a continuation of this listing' }],
-  });
+  const invalid = new HttpError(
+    400,
+    'invalid_request',
+    'Invalid $skiptoken: use the @odata.nextLink as given.',
+    {
+      details: [{ field: '$skiptoken', message: 'not a continuation of this listing' }],
+    },
+  );
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
@@ -62,7 +80,8 @@ export function decodeSkipToken(token: string, ordering: Ordering): Position {
     throw invalid;
   }
   const result = TokenSchema.safeParse(parsed);
-  if (!result.success || result.data.o !== ordering.key || result.data.d !== ordering.direction) throw invalid;
+  if (!result.success || result.data.o !== ordering.key || result.data.d !== ordering.direction)
+    throw invalid;
   if (!Number.isFinite(Date.parse(result.data.t))) throw invalid;
   return { at: result.data.t, id: result.data.i };
 }
@@ -121,6 +140,8 @@ export async function listPage(
     if (parsed.success) referrals.push(parsed.data);
   }
   const last = rows.length > limit ? (rows[limit - 1]?.data as Referral | undefined) : undefined;
-  const next = last ? { at: ordering.key === 'createddatetime' ? last.createdDateTime : last.updatedDateTime, id: last.id } : null;
+  const next = last
+    ? { at: ordering.key === 'createddatetime' ? last.createdDateTime : last.updatedDateTime, id: last.id }
+    : null;
   return { referrals, next };
 }

@@ -10,7 +10,10 @@ import { writeReferrals, type SaveInput } from '../referrals/referral-repo';
 const BATCH = 500;
 export const EXPIRED_REASON = 'Expired: no response before the deadline';
 
-export async function sweepExpired(ctx: Pick<ServiceContext, 'db' | 'events' | 'now'>, at?: Date): Promise<number> {
+export async function sweepExpired(
+  ctx: Pick<ServiceContext, 'db' | 'events' | 'now'>,
+  at?: Date,
+): Promise<number> {
   const now = (at ?? ctx.now()).toISOString();
   const orgs = await ctx.db.query<{ org_id: string }>(
     `SELECT DISTINCT org_id FROM referrals WHERE stage = 'received' AND NOT deleted AND deadline <= $1`,
@@ -24,7 +27,13 @@ export async function sweepExpired(ctx: Pick<ServiceContext, 'db' | 'events' | '
         orgId,
         { channel: 'sweeper', actor: { userId: null, displayName: 'Partner Desk' } },
         async (writer) => {
-          const rows = await writer.tx.query<{ data: Referral; version: number; field_versions: Record<string, number>; team_emails: string[]; stage: string }>(
+          const rows = await writer.tx.query<{
+            data: Referral;
+            version: number;
+            field_versions: Record<string, number>;
+            team_emails: string[];
+            stage: string;
+          }>(
             `SELECT data, version, field_versions, team_emails, stage FROM referrals
               WHERE org_id = $1 AND stage = 'received' AND NOT deleted AND deadline <= $2
               ORDER BY deadline, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
@@ -34,8 +43,20 @@ export async function sweepExpired(ctx: Pick<ServiceContext, 'db' | 'events' | '
           for (const row of rows) {
             const parsed = parseReferral(row.data);
             if (!parsed.success) continue;
-            const before = { referral: parsed.data, version: row.version, fieldVersions: row.field_versions, teamEmails: row.team_emails, stage: row.stage };
-            const after: Referral = { ...parsed.data, status: 'Closed', substatus: 'Expired', closedDateTime: now, statusReason: EXPIRED_REASON };
+            const before = {
+              referral: parsed.data,
+              version: row.version,
+              fieldVersions: row.field_versions,
+              teamEmails: row.team_emails,
+              stage: row.stage,
+            };
+            const after: Referral = {
+              ...parsed.data,
+              status: 'Closed',
+              substatus: 'Expired',
+              closedDateTime: now,
+              statusReason: EXPIRED_REASON,
+            };
             changes.push({ before, after, action: 'expire', actionTime: now });
           }
           await writer.saveMany(changes);
@@ -61,7 +82,9 @@ export class ExpirySweeper {
     this.stop();
     const tick = () => {
       this.running = this.running.then(() =>
-        sweepExpired(this.ctx).catch((error: unknown) => this.ctx.log.warn({ err: error }, 'expiry sweep failed')),
+        sweepExpired(this.ctx).catch((error: unknown) =>
+          this.ctx.log.warn({ err: error }, 'expiry sweep failed'),
+        ),
       );
     };
     tick();

@@ -26,7 +26,9 @@ export class EventStreams {
     const raw = reply.raw;
     reply.hijack();
     // Hijacked replies skip onSend hooks: carry over what the CORS plugin and others already set.
-    const inherited = Object.fromEntries(Object.entries(reply.getHeaders()).filter(([, v]) => v !== undefined)) as Record<string, string>;
+    const inherited = Object.fromEntries(
+      Object.entries(reply.getHeaders()).filter(([, v]) => v !== undefined),
+    ) as Record<string, string>;
     raw.writeHead(200, {
       ...inherited,
       'Content-Type': 'text/event-stream; charset=utf-8',

@@ -33,7 +33,9 @@ export async function createSnapshot(ctx: ServiceContext, principal: Principal):
   const vis = visibilitySql(principal, 3);
   const { version, boundaries, total } = await ctx.db.tx(
     async (tx) => {
-      const org = await tx.query<{ version: number }>('SELECT version FROM organizations WHERE id = $1', [principal.orgId]);
+      const org = await tx.query<{ version: number }>('SELECT version FROM organizations WHERE id = $1', [
+        principal.orgId,
+      ]);
       const keys = await tx.query<{ archived: boolean; id: string; n: number; total: number }>(
         `SELECT archived, id, n, total FROM (
            SELECT (r.stage = 'archived') AS archived, r.id,
@@ -44,7 +46,9 @@ export async function createSnapshot(ctx: ServiceContext, principal: Principal):
       );
       const count = keys.at(-1)?.total ?? 0;
       // Boundaries of full pages; the last page runs to the end.
-      const cut = keys.filter((k) => k.n % pageSize === 0 && k.n !== count).map((k): Key => [k.archived, k.id]);
+      const cut = keys
+        .filter((k) => k.n % pageSize === 0 && k.n !== count)
+        .map((k): Key => [k.archived, k.id]);
       return { version: org[0]?.version ?? 0, boundaries: cut, total: count };
     },
     { readOnlySnapshot: true },
@@ -59,11 +63,22 @@ export async function createSnapshot(ctx: ServiceContext, principal: Principal):
     total,
     boundaries,
   };
-  await ctx.db.query(`DELETE FROM sync_snapshots WHERE created_at < now() - interval '${SNAPSHOT_TTL_HOURS} hours'`);
+  await ctx.db.query(
+    `DELETE FROM sync_snapshots WHERE created_at < now() - interval '${SNAPSHOT_TTL_HOURS} hours'`,
+  );
   await ctx.db.query(
     `INSERT INTO sync_snapshots (id, org_id, user_id, scope, version, page_size, total, boundaries)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
-    [row.id, row.org_id, row.user_id, row.scope, row.version, row.page_size, row.total, JSON.stringify(row.boundaries)],
+    [
+      row.id,
+      row.org_id,
+      row.user_id,
+      row.scope,
+      row.version,
+      row.page_size,
+      row.total,
+      JSON.stringify(row.boundaries),
+    ],
   );
   return row;
 }
@@ -85,10 +100,17 @@ async function findSnapshot(ctx: ServiceContext, principal: Principal, id: strin
 }
 
 /** One page as JSON text. Without a snapshot id, a new snapshot is started and its page 0 served. */
-export async function snapshotPage(ctx: ServiceContext, principal: Principal, id: string | undefined, page: number): Promise<string> {
-  const snapshot = id === undefined ? await createSnapshot(ctx, principal) : await findSnapshot(ctx, principal, id);
+export async function snapshotPage(
+  ctx: ServiceContext,
+  principal: Principal,
+  id: string | undefined,
+  page: number,
+): Promise<string> {
+  const snapshot =
+    id === undefined ? await createSnapshot(ctx, principal) : await findSnapshot(ctx, principal, id);
   const pageCount = pageCountOf(snapshot);
-  if (page >= pageCount) throw new HttpError(404, 'not_found', `The snapshot has ${pageCount} pages (0 to ${pageCount - 1}).`);
+  if (page >= pageCount)
+    throw new HttpError(404, 'not_found', `The snapshot has ${pageCount} pages (0 to ${pageCount - 1}).`);
   const lower = page === 0 ? null : (snapshot.boundaries[page - 1] ?? null);
   const upper = snapshot.boundaries[page] ?? null;
   const vis = visibilitySql(principal, 2);
@@ -108,7 +130,12 @@ export async function snapshotPage(ctx: ServiceContext, principal: Principal, id
       ORDER BY (r.stage = 'archived'), r.id`,
     params,
   );
-  const changes: RawChange[] = rows.map((r) => ({ id: r.id, version: r.version, op: 'upsert', data: r.data }));
+  const changes: RawChange[] = rows.map((r) => ({
+    id: r.id,
+    version: r.version,
+    op: 'upsert',
+    data: r.data,
+  }));
   const last = page === pageCount - 1;
   return objectWithChanges(changes, {
     snapshot: snapshot.id,
@@ -119,7 +146,13 @@ export async function snapshotPage(ctx: ServiceContext, principal: Principal, id
     hasMore: !last,
     nextPage: last ? null : page + 1,
     // After the last page, pull from here: it delivers everything that changed since the pin.
-    cursor: encodeCursor({ epoch: ctx.meta.epoch, orgId: principal.orgId, scope: snapshot.scope, version: snapshot.version, afterId: null }),
+    cursor: encodeCursor({
+      epoch: ctx.meta.epoch,
+      orgId: principal.orgId,
+      scope: snapshot.scope,
+      version: snapshot.version,
+      afterId: null,
+    }),
     serverTime: ctx.now().toISOString(),
   });
 }

@@ -12,7 +12,11 @@ import { SnapshotQuerySchema } from './sync-schemas';
 
 const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
 
-export function registerSyncRoutes(server: FastifyInstance, ctx: ServiceContext, streams: EventStreams): void {
+export function registerSyncRoutes(
+  server: FastifyInstance,
+  ctx: ServiceContext,
+  streams: EventStreams,
+): void {
   server.post('/v1/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
     const principal = await authenticate(ctx, request);
     return handlePush(ctx, principal, request.body);

@@ -34,20 +34,27 @@ interface AttemptRow {
   next_retry_at: Date | string | null;
 }
 
-export async function listDeliveries(db: Queryable, orgId: string, sink: 'webhook' | 'email', targetId: string, query: z.infer<typeof DeliveryQuerySchema>) {
+export async function listDeliveries(
+  db: Queryable,
+  orgId: string,
+  sink: 'webhook' | 'email',
+  targetId: string,
+  query: z.infer<typeof DeliveryQuerySchema>,
+) {
   const deliveries = await db.query<DeliveryRow>(
     `SELECT id, event_name, referral_id, state, attempts, next_attempt_at, last_error, created_at, finished_at
        FROM outbound_deliveries WHERE org_id = $1 AND sink = $2 AND target_id = $3 AND ($4::bigint IS NULL OR id < $4)
       ORDER BY id DESC LIMIT $5`,
     [orgId, sink, targetId, query.before ?? null, query.limit],
   );
-  const attempts = deliveries.length === 0
-    ? []
-    : await db.query<AttemptRow>(
-        `SELECT delivery_id, attempt, started_at, duration_ms, status_code, error, outcome, next_retry_at
+  const attempts =
+    deliveries.length === 0
+      ? []
+      : await db.query<AttemptRow>(
+          `SELECT delivery_id, attempt, started_at, duration_ms, status_code, error, outcome, next_retry_at
            FROM outbound_attempts WHERE delivery_id = ANY($1::bigint[]) ORDER BY delivery_id, id`,
-        [deliveries.map((d) => d.id)],
-      );
+          [deliveries.map((d) => d.id)],
+        );
   return {
     value: deliveries.map((d) => ({
       id: d.id,
@@ -77,6 +84,9 @@ export async function listDeliveries(db: Queryable, orgId: string, sink: 'webhoo
 
 /** The newest referral_events id of an organization: targets created now start after it. */
 export async function currentEventId(db: Queryable, orgId: string): Promise<number> {
-  const rows = await db.query<{ id: number | null }>('SELECT max(id) AS id FROM referral_events WHERE org_id = $1', [orgId]);
+  const rows = await db.query<{ id: number | null }>(
+    'SELECT max(id) AS id FROM referral_events WHERE org_id = $1',
+    [orgId],
+  );
   return Number(rows[0]?.id ?? 0);
 }

@@ -40,7 +40,8 @@ export interface ClaimedDelivery {
   attempts: number;
 }
 
-export type SendResult = { ok: true; statusCode?: number } | { ok: false; statusCode?: number; error: string; permanent?: boolean };
+export type SendResult =
+  { ok: true; statusCode?: number } | { ok: false; statusCode?: number; error: string; permanent?: boolean };
 
 export interface Sink {
   readonly name: 'webhook' | 'email';
@@ -65,7 +66,11 @@ export interface QueueSettings {
 const FANOUT_PAGE = 500;
 
 /** Exponential backoff with full jitter: uniform in [delay/2, delay], delay doubling per attempt. */
-export function backoffMs(attempt: number, settings: Pick<QueueSettings, 'retryBaseMs' | 'retryMaxMs'>, random = Math.random): number {
+export function backoffMs(
+  attempt: number,
+  settings: Pick<QueueSettings, 'retryBaseMs' | 'retryMaxMs'>,
+  random = Math.random,
+): number {
   const delay = Math.min(settings.retryMaxMs, settings.retryBaseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(delay / 2 + random() * (delay / 2));
 }
@@ -137,8 +142,14 @@ export class OutboundQueue {
   /** Reads one page of events after the organization's cursor; returns how many it read. */
   private fanOut(orgId: string): Promise<number> {
     return this.db.tx(async (tx) => {
-      await tx.query('INSERT INTO outbound_cursors (org_id, last_event_id) VALUES ($1, 0) ON CONFLICT (org_id) DO NOTHING', [orgId]);
-      const cursor = await tx.query<{ last_event_id: number }>('SELECT last_event_id FROM outbound_cursors WHERE org_id = $1 FOR UPDATE SKIP LOCKED', [orgId]);
+      await tx.query(
+        'INSERT INTO outbound_cursors (org_id, last_event_id) VALUES ($1, 0) ON CONFLICT (org_id) DO NOTHING',
+        [orgId],
+      );
+      const cursor = await tx.query<{ last_event_id: number }>(
+        'SELECT last_event_id FROM outbound_cursors WHERE org_id = $1 FOR UPDATE SKIP LOCKED',
+        [orgId],
+      );
       const last = cursor[0]?.last_event_id;
       if (last === undefined) return 0; // another process is fanning this organization out
       const events = await tx.query<EventRow>(
@@ -156,10 +167,26 @@ export class OutboundQueue {
            SELECT $1, $2, x.target_id, x.event_id, x.event_name, x.referral_id, x.payload, $3, $3
              FROM jsonb_to_recordset($4::jsonb) AS x(target_id text, event_id bigint, event_name text, referral_id text, payload jsonb)
            ON CONFLICT (sink, target_id, event_id) DO NOTHING`,
-          [orgId, sink.name, now, JSON.stringify(planned.map((p) => ({ target_id: p.targetId, event_id: p.eventId, event_name: p.eventName, referral_id: p.referralId, payload: p.payload })))],
+          [
+            orgId,
+            sink.name,
+            now,
+            JSON.stringify(
+              planned.map((p) => ({
+                target_id: p.targetId,
+                event_id: p.eventId,
+                event_name: p.eventName,
+                referral_id: p.referralId,
+                payload: p.payload,
+              })),
+            ),
+          ],
         );
       }
-      await tx.query('UPDATE outbound_cursors SET last_event_id = $2 WHERE org_id = $1', [orgId, events[events.length - 1]?.id ?? last]);
+      await tx.query('UPDATE outbound_cursors SET last_event_id = $2 WHERE org_id = $1', [
+        orgId,
+        events[events.length - 1]?.id ?? last,
+      ]);
       return events.length;
     });
   }
@@ -172,33 +199,58 @@ export class OutboundQueue {
                         WHERE state = 'pending' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)
                         ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
         RETURNING d.id, d.org_id, d.sink, d.target_id, d.event_name, d.referral_id, d.payload, d.attempts`,
-      [new Date(now).toISOString(), new Date(now + this.settings.leaseMs).toISOString(), this.settings.batchSize],
+      [
+        new Date(now).toISOString(),
+        new Date(now + this.settings.leaseMs).toISOString(),
+        this.settings.batchSize,
+      ],
     );
   }
 
   private async deliver(delivery: ClaimedDelivery & { sink: string }): Promise<void> {
     const sink = this.sinks.find((s) => s.name === delivery.sink);
     const started = Date.now();
-    const result: SendResult = sink ? await sink.send(delivery, this.abort.signal) : { ok: false, error: `no sink ${delivery.sink}`, permanent: true };
+    const result: SendResult = sink
+      ? await sink.send(delivery, this.abort.signal)
+      : { ok: false, error: `no sink ${delivery.sink}`, permanent: true };
     const duration = Date.now() - started;
     const finished = new Date().toISOString();
     const dead = !result.ok && (result.permanent === true || delivery.attempts >= this.settings.maxAttempts);
-    const nextRetry = result.ok || dead ? null : new Date(Date.now() + backoffMs(delivery.attempts, this.settings)).toISOString();
+    const nextRetry =
+      result.ok || dead
+        ? null
+        : new Date(Date.now() + backoffMs(delivery.attempts, this.settings)).toISOString();
     const outcome = result.ok ? 'delivered' : dead ? 'dead' : 'retry';
     const error = result.ok ? null : result.error.slice(0, 1000);
     await this.db.tx(async (tx) => {
       await tx.query(
         `INSERT INTO outbound_attempts (delivery_id, attempt, started_at, duration_ms, status_code, error, outcome, next_retry_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [delivery.id, delivery.attempts, new Date(started).toISOString(), duration, result.statusCode ?? null, error, outcome, nextRetry],
+        [
+          delivery.id,
+          delivery.attempts,
+          new Date(started).toISOString(),
+          duration,
+          result.statusCode ?? null,
+          error,
+          outcome,
+          nextRetry,
+        ],
       );
       await tx.query(
         `UPDATE outbound_deliveries SET state = $2, locked_until = NULL, last_error = $3,
            next_attempt_at = COALESCE($4, next_attempt_at), finished_at = $5 WHERE id = $1`,
-        [delivery.id, outcome === 'retry' ? 'pending' : outcome, error, nextRetry, outcome === 'retry' ? null : finished],
+        [
+          delivery.id,
+          outcome === 'retry' ? 'pending' : outcome,
+          error,
+          nextRetry,
+          outcome === 'retry' ? null : finished,
+        ],
       );
     });
     // A retry that is already due (tiny backoff in tests) is picked up by the next pass.
-    if (outcome === 'retry') setTimeout(() => this.kick(), Math.max(0, Date.parse(nextRetry ?? finished) - Date.now()) + 5).unref();
+    if (outcome === 'retry')
+      setTimeout(() => this.kick(), Math.max(0, Date.parse(nextRetry ?? finished) - Date.now()) + 5).unref();
   }
 }

@@ -29,7 +29,11 @@ export const WebhookUrlSchema = z
 
 const CreateSchema = z.object({
   url: WebhookUrlSchema,
-  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(2).transform((e) => [...new Set(e)]),
+  events: z
+    .array(z.enum(WEBHOOK_EVENTS))
+    .min(1)
+    .max(2)
+    .transform((e) => [...new Set(e)]),
   secret: z.string().min(16, 'must have at least 16 characters').max(200).optional(),
 });
 const IdParamsSchema = z.object({ id: z.string().min(1).max(200) });
@@ -41,16 +45,29 @@ interface SubscriptionRow {
   created_at: Date | string;
 }
 
-const view = (row: SubscriptionRow) => ({ id: row.id, url: row.url, events: row.events, createdAt: new Date(row.created_at).toISOString() });
+const view = (row: SubscriptionRow) => ({
+  id: row.id,
+  url: row.url,
+  events: row.events,
+  createdAt: new Date(row.created_at).toISOString(),
+});
 
-export function registerWebhookRoutes(server: FastifyInstance, ctx: ServiceContext, box: SecretBox, queue: OutboundQueue): void {
+export function registerWebhookRoutes(
+  server: FastifyInstance,
+  ctx: ServiceContext,
+  box: SecretBox,
+  queue: OutboundQueue,
+): void {
   const admin = async (request: Parameters<typeof authenticate>[1]) => {
     const principal = await authenticate(ctx, request);
     requireAdmin(principal);
     return principal;
   };
   const own = async (orgId: string, id: string): Promise<SubscriptionRow> => {
-    const rows = await ctx.db.query<SubscriptionRow>('SELECT id, url, events, created_at FROM webhook_subscriptions WHERE id = $1 AND org_id = $2 AND deleted_at IS NULL', [id, orgId]);
+    const rows = await ctx.db.query<SubscriptionRow>(
+      'SELECT id, url, events, created_at FROM webhook_subscriptions WHERE id = $1 AND org_id = $2 AND deleted_at IS NULL',
+      [id, orgId],
+    );
     if (!rows[0]) throw notFound('webhook subscription');
     return rows[0];
   };
@@ -63,15 +80,28 @@ export function registerWebhookRoutes(server: FastifyInstance, ctx: ServiceConte
     const createdAt = ctx.now().toISOString();
     await ctx.db.query(
       `INSERT INTO webhook_subscriptions (id, org_id, url, events, secret_enc, from_event_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [id, principal.orgId, body.url, body.events, box.seal(secret), await currentEventId(ctx.db, principal.orgId), createdAt],
+      [
+        id,
+        principal.orgId,
+        body.url,
+        body.events,
+        box.seal(secret),
+        await currentEventId(ctx.db, principal.orgId),
+        createdAt,
+      ],
     );
     queue.kick();
-    return reply.code(201).send({ ...view({ id, url: body.url, events: body.events, created_at: createdAt }), secret });
+    return reply
+      .code(201)
+      .send({ ...view({ id, url: body.url, events: body.events, created_at: createdAt }), secret });
   });
 
   server.get('/v1/webhooks', async (request) => {
     const principal = await admin(request);
-    const rows = await ctx.db.query<SubscriptionRow>('SELECT id, url, events, created_at FROM webhook_subscriptions WHERE org_id = $1 AND deleted_at IS NULL ORDER BY created_at, id', [principal.orgId]);
+    const rows = await ctx.db.query<SubscriptionRow>(
+      'SELECT id, url, events, created_at FROM webhook_subscriptions WHERE org_id = $1 AND deleted_at IS NULL ORDER BY created_at, id',
+      [principal.orgId],
+    );
     return { value: rows.map(view) };
   });
 
@@ -86,7 +116,11 @@ export function registerWebhookRoutes(server: FastifyInstance, ctx: ServiceConte
     const { id } = parseInput(IdParamsSchema, request.params, 'path');
     await own(principal.orgId, id);
     // Soft delete: the delivery log stays readable for the audit trail; pending ones die unsent.
-    await ctx.db.query('UPDATE webhook_subscriptions SET deleted_at = $3 WHERE id = $1 AND org_id = $2', [id, principal.orgId, ctx.now().toISOString()]);
+    await ctx.db.query('UPDATE webhook_subscriptions SET deleted_at = $3 WHERE id = $1 AND org_id = $2', [
+      id,
+      principal.orgId,
+      ctx.now().toISOString(),
+    ]);
     return reply.code(204).send();
   });
 
@@ -94,6 +128,12 @@ export function registerWebhookRoutes(server: FastifyInstance, ctx: ServiceConte
     const principal = await admin(request);
     const { id } = parseInput(IdParamsSchema, request.params, 'path');
     await own(principal.orgId, id);
-    return listDeliveries(ctx.db, principal.orgId, 'webhook', id, parseInput(DeliveryQuerySchema, request.query, 'query'));
+    return listDeliveries(
+      ctx.db,
+      principal.orgId,
+      'webhook',
+      id,
+      parseInput(DeliveryQuerySchema, request.query, 'query'),
+    );
   });
 }

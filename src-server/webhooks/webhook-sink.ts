@@ -18,7 +18,8 @@ export function signatureOf(secret: string, timestamp: string, body: string): st
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-export const eventNameOf = (kind: string): WebhookEvent => (kind === 'created' ? 'referral-created' : 'referral-updated');
+export const eventNameOf = (kind: string): WebhookEvent =>
+  kind === 'created' ? 'referral-created' : 'referral-updated';
 
 interface SubscriptionRow {
   id: string;
@@ -38,12 +39,17 @@ export class WebhookSink implements Sink {
   ) {}
 
   async activeOrgs(db: Queryable): Promise<string[]> {
-    const rows = await db.query<{ org_id: string }>('SELECT DISTINCT org_id FROM webhook_subscriptions WHERE deleted_at IS NULL');
+    const rows = await db.query<{ org_id: string }>(
+      'SELECT DISTINCT org_id FROM webhook_subscriptions WHERE deleted_at IS NULL',
+    );
     return rows.map((r) => r.org_id);
   }
 
   async plan(tx: Queryable, orgId: string, events: readonly EventRow[]): Promise<PlannedDelivery[]> {
-    const subs = await tx.query<SubscriptionRow>('SELECT id, url, events, from_event_id FROM webhook_subscriptions WHERE org_id = $1 AND deleted_at IS NULL', [orgId]);
+    const subs = await tx.query<SubscriptionRow>(
+      'SELECT id, url, events, from_event_id FROM webhook_subscriptions WHERE org_id = $1 AND deleted_at IS NULL',
+      [orgId],
+    );
     const planned: PlannedDelivery[] = [];
     for (const event of events) {
       const name = eventNameOf(event.kind);
@@ -72,7 +78,8 @@ export class WebhookSink implements Sink {
       [delivery.target_id, delivery.org_id],
     );
     const sub = rows[0];
-    if (!sub || sub.deleted_at !== null) return { ok: false, error: 'the subscription was deleted', permanent: true };
+    if (!sub || sub.deleted_at !== null)
+      return { ok: false, error: 'the subscription was deleted', permanent: true };
     const body = JSON.stringify(delivery.payload);
     const timestamp = String(Math.floor(Date.now() / 1000));
     try {
@@ -95,7 +102,10 @@ export class WebhookSink implements Sink {
       return { ok: false, statusCode: response.status, error: `the receiver answered ${response.status}` };
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code;
-      return { ok: false, error: `${error instanceof Error ? error.message : String(error)}${cause ? ` (${cause})` : ''}` };
+      return {
+        ok: false,
+        error: `${error instanceof Error ? error.message : String(error)}${cause ? ` (${cause})` : ''}`,
+      };
     }
   }
 }

@@ -49,7 +49,7 @@ export function normalizeLeadSourceName(value: string): KnownLeadSource | (strin
   if (trimmed === '') return null;
   // `AppSource (SPZA)`: SPZA is AppSource's internal name; look inside and outside the parentheses.
   const outside = squash(trimmed.replace(/\([^)]*\)/g, ''));
-  const inside = squash((/\(([^)]*)\)/.exec(trimmed)?.[1] ?? ''));
+  const inside = squash(/\(([^)]*)\)/.exec(trimmed)?.[1] ?? '');
   for (const candidate of [outside, inside, squash(trimmed)]) {
     if (candidate === 'azuremarketplace' || candidate === 'marketplace') return 'AzureMarketplace';
     if (candidate === 'azureportal' || candidate === 'portal') return 'AzurePortal';
@@ -86,12 +86,16 @@ export function normalizeLeadAction(value: unknown): KnownLeadAction | (string &
 export function leadSourceLabel(source: string | null): string {
   if (source === null) return '';
   // hasOwn: a source named `__proto__` must not read Object.prototype.
-  return Object.hasOwn(SOURCE_LABELS, source) ? (SOURCE_LABELS as Record<string, string>)[source] ?? source : source;
+  return Object.hasOwn(SOURCE_LABELS, source)
+    ? ((SOURCE_LABELS as Record<string, string>)[source] ?? source)
+    : source;
 }
 
 export function leadActionLabel(action: string | null): string {
   if (action === null) return '';
-  return Object.hasOwn(ACTION_LABELS, action) ? (ACTION_LABELS as Record<string, string>)[action] ?? action : action;
+  return Object.hasOwn(ACTION_LABELS, action)
+    ? ((ACTION_LABELS as Record<string, string>)[action] ?? action)
+    : action;
 }
 
 // `publisher.offer` ids have no spaces; a display name (`Contoso CRM Connector`) does not split.
@@ -121,7 +125,14 @@ export function parseLeadSource(raw: unknown): ParsedLeadSource {
   const bar = text.indexOf('|');
   const head = bar >= 0 ? text.slice(0, bar) : text;
   // Extra bars: the offer is the first non-empty segment after the first bar.
-  const offerText = bar >= 0 ? (text.slice(bar + 1).split('|').map((s) => s.trim()).find((s) => s !== '') ?? '') : '';
+  const offerText =
+    bar >= 0
+      ? (text
+          .slice(bar + 1)
+          .split('|')
+          .map((s) => s.trim())
+          .find((s) => s !== '') ?? '')
+      : '';
   const { source: sourceText, action: actionText } = splitSourceAndAction(head);
   const source = normalizeLeadSourceName(sourceText);
   const action = normalizeLeadAction(actionText);

@@ -21,12 +21,14 @@ export interface NormalizedLead {
   isTest: boolean;
 }
 
-export type NormalizeFailureReason = 'not_an_object' | 'no_customer_fields' | 'invalid_customer_info' | 'invalid_context';
+export type NormalizeFailureReason =
+  'not_an_object' | 'no_customer_fields' | 'invalid_customer_info' | 'invalid_context';
 export type NormalizeResult = NormalizedLead | { ok: false; reason: NormalizeFailureReason };
 
 type Obj = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Obj =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Looks a key up case-insensitively (`UserDetails`, `userDetails`, `USERDETAILS`). */
 export function getCaseInsensitive(obj: Obj, key: string): unknown {
@@ -51,7 +53,8 @@ export function isTestLead(value: unknown): boolean {
     if (typeof v !== 'object' || v === null || depth > 32 || seen.has(v)) return false;
     seen.add(v);
     try {
-      for (const [k, child] of Object.entries(v)) if (visit(k, depth + 1) || visit(child, depth + 1)) return true;
+      for (const [k, child] of Object.entries(v))
+        if (visit(k, depth + 1) || visit(child, depth + 1)) return true;
     } catch {
       // A hostile getter or proxy: treat what we could not read as not test data.
     }
@@ -70,7 +73,8 @@ export function dedupeKey(email: string | null | undefined, offer: string | null
 export function offerKey(parsed: ParsedLeadSource, productId = '', offerTitle = ''): string {
   if (parsed.publisherId && parsed.offerId) return `${parsed.publisherId}.${parsed.offerId}`.toLowerCase();
   const fromProduct = splitOfferId(productId.trim());
-  if (fromProduct.publisherId && fromProduct.offerId) return `${fromProduct.publisherId}.${fromProduct.offerId}`.toLowerCase();
+  if (fromProduct.publisherId && fromProduct.offerId)
+    return `${fromProduct.publisherId}.${fromProduct.offerId}`.toLowerCase();
   return (offerTitle || parsed.offer || productId).trim().toLowerCase();
 }
 
@@ -108,7 +112,11 @@ function buildLead(fields: LeadFields, ctx: NormalizeContext): NormalizeResult {
   const isTest = isTestLead(fields.raw);
   const fullName = `${member.firstName} ${member.lastName}`.trim();
   const created = fields.createdDateTime ?? ctx.now;
-  const marketplaceAction: MarketplaceAction = { action: action ?? '', leadSource: leadSource.raw, receivedAt: ctx.now };
+  const marketplaceAction: MarketplaceAction = {
+    action: action ?? '',
+    leadSource: leadSource.raw,
+    receivedAt: ctx.now,
+  };
   if (fields.description) marketplaceAction.description = fields.description;
   const parsed = ReferralSchema.safeParse({
     id: ctx.id,
@@ -202,7 +210,9 @@ export function normalizeTableRow(row: unknown, ctx: NormalizeContext): Normaliz
         offerTitle: str(row, 'OfferDisplayName'),
         productId: str(row, 'ProductId'),
         description: str(row, 'Description'),
-        createdDateTime: rowInstant(getCaseInsensitive(row, 'CreatedTime')) ?? rowInstant(getCaseInsensitive(row, 'Timestamp')),
+        createdDateTime:
+          rowInstant(getCaseInsensitive(row, 'CreatedTime')) ??
+          rowInstant(getCaseInsensitive(row, 'Timestamp')),
         raw: row,
       },
       ctx,

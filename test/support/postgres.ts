@@ -59,7 +59,18 @@ export async function startPostgres(): Promise<PostgresCluster> {
     chownSync(root, uid, gid);
     chmodSync(root, 0o700);
   }
-  run(path.join(bin, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--locale=C']);
+  run(path.join(bin, 'initdb'), [
+    '-D',
+    dataDir,
+    '-A',
+    'trust',
+    '-U',
+    'postgres',
+    '-E',
+    'UTF8',
+    '--no-sync',
+    '--locale=C',
+  ]);
   const port = await freePort();
   const options = [
     `-p ${port}`,
@@ -73,7 +84,8 @@ export async function startPostgres(): Promise<PostgresCluster> {
   run(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', path.join(root, 'log'), '-w', 'start']);
   const stopNow = () => {
     const args = ['-D', dataDir, '-m', 'immediate', '-w', 'stop'];
-    if (isRoot()) spawnSync('runuser', ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), ...args], { stdio: 'ignore' });
+    if (isRoot())
+      spawnSync('runuser', ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), ...args], { stdio: 'ignore' });
     else spawnSync(path.join(bin, 'pg_ctl'), args, { stdio: 'ignore' });
     rmSync(root, { recursive: true, force: true });
   };

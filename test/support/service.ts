@@ -68,19 +68,39 @@ export async function stopSharedPostgres(): Promise<void> {
 }
 
 /** Settings for a new service on a fresh database of the given kind. */
-export async function freshConfig(database: DatabaseKind, overrides: Partial<ServiceConfig> = {}): Promise<ServiceConfig> {
+export async function freshConfig(
+  database: DatabaseKind,
+  overrides: Partial<ServiceConfig> = {},
+): Promise<ServiceConfig> {
   const base: Partial<ServiceConfig> =
     database === 'postgres'
-      ? { databaseUrl: await (await sharedPostgres()).createDatabase(), dataDir: mkdtempSync(path.join(os.tmpdir(), 'partner-desk-data-')) }
+      ? {
+          databaseUrl: await (await sharedPostgres()).createDatabase(),
+          dataDir: mkdtempSync(path.join(os.tmpdir(), 'partner-desk-data-')),
+        }
       : { dataDir: await freshDataDir() };
-  return ServiceConfigSchema.parse({ port: 0, rendererDir: path.resolve('out/renderer'), sweepIntervalMs: 0, ...base, ...overrides });
+  return ServiceConfigSchema.parse({
+    port: 0,
+    rendererDir: path.resolve('out/renderer'),
+    sweepIntervalMs: 0,
+    ...base,
+    ...overrides,
+  });
 }
 
 /** Starts the real service on a free loopback port. */
-export async function startService(overrides: Partial<ServiceConfig> = {}, options: StartOptions = {}): Promise<RunningService> {
+export async function startService(
+  overrides: Partial<ServiceConfig> = {},
+  options: StartOptions = {},
+): Promise<RunningService> {
   const config =
     overrides.dataDir || overrides.databaseUrl
-      ? ServiceConfigSchema.parse({ port: 0, rendererDir: path.resolve('out/renderer'), sweepIntervalMs: 0, ...overrides })
+      ? ServiceConfigSchema.parse({
+          port: 0,
+          rendererDir: path.resolve('out/renderer'),
+          sweepIntervalMs: 0,
+          ...overrides,
+        })
       : await freshConfig(options.database ?? 'pglite', overrides);
   const ownsDataDir = !overrides.dataDir;
   const server = await buildService(config, options);

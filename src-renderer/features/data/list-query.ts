@@ -58,6 +58,7 @@ export function compareBy(sort: SortOrder): (a: SortKeyed, b: SortKeyed) => numb
     case 'value':
       // As the value index read backwards: value, then newest, then id (descending).
       return (a, b) =>
-        b.value - a.value || (a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : a.id > b.id ? -1 : 1);
+        b.value - a.value ||
+        (a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : a.id > b.id ? -1 : 1);
   }
 }

@@ -47,5 +47,11 @@ function summarize(profile: Profile, top = 30): string {
     self.set(key, (self.get(key) ?? 0) + dt);
   });
   const lines = [...self].sort((a, b) => b[1] - a[1]).slice(0, top);
-  return [`CPU profile: ${(total / 1e6).toFixed(1)} s sampled`, ...lines.map(([k, us]) => `${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`)].join('\n');
+  return [
+    `CPU profile: ${(total / 1e6).toFixed(1)} s sampled`,
+    ...lines.map(
+      ([k, us]) =>
+        `${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`,
+    ),
+  ].join('\n');
 }

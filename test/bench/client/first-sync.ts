@@ -7,7 +7,10 @@ import { startClientTestService } from '../../integration/client/support/service
 import { buildHarness } from '../../e2e/client/support/build-harness';
 import { startProfile } from './cpu-profile';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const SIZES = sizes.length > 0 ? sizes : [10_000, 100_000];
 
 interface Row {
@@ -38,7 +41,11 @@ async function main() {
       process.stderr.write(`seeded ${n} in ${((Date.now() - seedStart) / 1000).toFixed(1)} s\n`);
       // After minutes of seeding the pooled keep-alive socket may be closed by the server: retry once.
       const signIn = () =>
-        fetch(`${service.url}/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(org.admin) });
+        fetch(`${service.url}/v1/auth/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(org.admin),
+        });
       const res = await signIn().catch(signIn);
       const { accessToken } = (await res.json()) as { accessToken: string };
       const context = await browser.newContext();
@@ -47,21 +54,44 @@ async function main() {
       await page.waitForFunction(() => 'bench' in window);
       type Bench = {
         bench: {
-          firstSync(db: string, token: string): Promise<{ n: number; ms: number; fetchMs: number; firstRowsMs: number }>;
-          measure(db: string): Promise<{ rawMs: number; rawRelaxedMs: number; countsP50: number; indexLoadMs: number; searchP50: number; searchP95: number }>;
+          firstSync(
+            db: string,
+            token: string,
+          ): Promise<{ n: number; ms: number; fetchMs: number; firstRowsMs: number }>;
+          measure(
+            db: string,
+          ): Promise<{
+            rawMs: number;
+            rawRelaxedMs: number;
+            countsP50: number;
+            indexLoadMs: number;
+            searchP50: number;
+            searchP95: number;
+          }>;
         };
       };
       const profiler = process.env['BENCH_CPU_PROFILE'] ? await startProfile(context, page) : null;
-      const sync = await page.evaluate(([db, token]) => (window as unknown as Bench).bench.firstSync(db, token), [`bench-${n}`, accessToken] as const);
-      process.stderr.write(`sync ${n}: ${(sync.ms / 1000).toFixed(1)} s, of which waiting for the service ${(sync.fetchMs / 1000).toFixed(1)} s\n`);
+      const sync = await page.evaluate(
+        ([db, token]) => (window as unknown as Bench).bench.firstSync(db, token),
+        [`bench-${n}`, accessToken] as const,
+      );
+      process.stderr.write(
+        `sync ${n}: ${(sync.ms / 1000).toFixed(1)} s, of which waiting for the service ${(sync.fetchMs / 1000).toFixed(1)} s\n`,
+      );
       if (profiler) await profiler.stop(`first-sync-${n}`);
       const m = await page.evaluate((db) => (window as unknown as Bench).bench.measure(db), `bench-${n}`);
       if (process.env['BENCH_PROBE']) {
-        const probe = await page.evaluate((db) => (window as unknown as { probe(db: string): Promise<unknown> }).probe(db), `bench-${n}`);
+        const probe = await page.evaluate(
+          (db) => (window as unknown as { probe(db: string): Promise<unknown> }).probe(db),
+          `bench-${n}`,
+        );
         process.stderr.write(`probe (2,000 rows): ${JSON.stringify(probe)}\n`);
       }
       if (process.env['BENCH_SHAPES']) {
-        const shapes = await page.evaluate((db) => (window as unknown as { shapes(db: string): Promise<unknown> }).shapes(db), `bench-${n}`);
+        const shapes = await page.evaluate(
+          (db) => (window as unknown as { shapes(db: string): Promise<unknown> }).shapes(db),
+          `bench-${n}`,
+        );
         process.stderr.write(`stored shapes (2,000 rows, ms): ${JSON.stringify(shapes)}\n`);
       }
       const cdp = await context.newCDPSession(page);
@@ -88,7 +118,9 @@ async function main() {
     await service.close();
   }
   const f = (x: number, d = 0) => x.toFixed(d);
-  console.log('| referrals | first sync | referrals/s | raw IDB put/s (default / relaxed) | sync ÷ raw speed | first 50 rows | counts p50 | search index load | search p50 | search p95 | JS heap after |');
+  console.log(
+    '| referrals | first sync | referrals/s | raw IDB put/s (default / relaxed) | sync ÷ raw speed | first 50 rows | counts p50 | search index load | search p50 | search p95 | JS heap after |',
+  );
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(

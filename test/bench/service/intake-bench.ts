@@ -14,7 +14,15 @@ const COUNT = Number(process.argv[2] ?? 10_000);
 const CONCURRENCY = 8;
 
 const payload = (i: number) => ({
-  UserDetails: { FirstName: 'Lead', LastName: String(i), Email: `lead${i}@bench.example`, Phone: '+1 555 0100', Country: 'US', Company: `Company ${i}`, Title: 'CTO' },
+  UserDetails: {
+    FirstName: 'Lead',
+    LastName: String(i),
+    Email: `lead${i}@bench.example`,
+    Phone: '+1 555 0100',
+    Country: 'US',
+    Company: `Company ${i}`,
+    Title: 'CTO',
+  },
   LeadSource: 'AzureMarketplace-PLT|contoso.crm-connector',
   ActionCode: 'PLT',
   OfferTitle: 'Contoso CRM Connector',
@@ -42,7 +50,11 @@ async function run(database: DatabaseKind): Promise<Row> {
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < bodies.length) {
           const body = bodies[next++] as string;
-          const response = await fetch(`${service.url}/v1/intake/marketplace/${key}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+          const response = await fetch(`${service.url}/v1/intake/marketplace/${key}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          });
           await response.arrayBuffer();
           if (response.status !== 202) failed += 1;
         }
@@ -54,7 +66,9 @@ async function run(database: DatabaseKind): Promise<Row> {
     // Baseline: the same leads, normalized, written by the repository in one batched transaction.
     const base = await createOrganization(service.ctx.db, { name: 'Bench baseline' });
     const now = new Date().toISOString();
-    const leads = Array.from({ length: COUNT }, (_, i) => normalizeHttpsLead(payload(i), newLeadContext(now))).filter((l): l is NormalizedLead => l.ok);
+    const leads = Array.from({ length: COUNT }, (_, i) =>
+      normalizeHttpsLead(payload(i), newLeadContext(now)),
+    ).filter((l): l is NormalizedLead => l.ok);
     const baseStarted = performance.now();
     await writeReferrals(service.ctx, base.id, INTAKE_ORIGIN, (writer) => ingestLeads(writer, leads));
     const baseSeconds = (performance.now() - baseStarted) / 1000;
@@ -74,9 +88,15 @@ for (const database of ['pglite', 'postgres'] as const) {
 }
 await stopSharedPostgres();
 
-console.log(`\nMarketplace intake, ${COUNT.toLocaleString('en')} leads (HTTP: ${CONCURRENCY} concurrent POSTs, one transaction each)\n`);
-console.log('| database | intake over HTTP (leads/s) | baseline: repository batch (leads/s) | HTTP / baseline |');
+console.log(
+  `\nMarketplace intake, ${COUNT.toLocaleString('en')} leads (HTTP: ${CONCURRENCY} concurrent POSTs, one transaction each)\n`,
+);
+console.log(
+  '| database | intake over HTTP (leads/s) | baseline: repository batch (leads/s) | HTTP / baseline |',
+);
 console.log('|---|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.database} | ${r.httpPerSecond.toFixed(0)} | ${r.baselinePerSecond.toFixed(0)} | ${(r.httpPerSecond / r.baselinePerSecond).toFixed(2)} |`);
+  console.log(
+    `| ${r.database} | ${r.httpPerSecond.toFixed(0)} | ${r.baselinePerSecond.toFixed(0)} | ${(r.httpPerSecond / r.baselinePerSecond).toFixed(2)} |`,
+  );
 }

@@ -4,13 +4,22 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { demoReferrals } from '../../../src-server/demo/demo-referrals';
-import { createTestOrg, DeviceReplica, mutation, push, seedReferrals, signIn } from '../../integration/service/helpers';
+import {
+  createTestOrg,
+  DeviceReplica,
+  mutation,
+  push,
+  seedReferrals,
+  signIn,
+} from '../../integration/service/helpers';
 import { postgresAvailable } from '../../support/postgres';
 import { startService, stopSharedPostgres } from '../../support/service';
 
 const N = Number(process.env['BENCH_N'] ?? 100_000);
 const which = process.env['BENCH_DB'] ?? 'both';
-const kinds = (['pglite', 'postgres'] as const).filter((k) => (which === 'both' || which === k) && (k === 'pglite' || postgresAvailable()));
+const kinds = (['pglite', 'postgres'] as const).filter(
+  (k) => (which === 'both' || which === k) && (k === 'pglite' || postgresAvailable()),
+);
 
 interface Row {
   db: string;
@@ -20,8 +29,10 @@ interface Row {
   ratio: string;
 }
 const rows: Row[] = [];
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 async function bench(kind: 'pglite' | 'postgres'): Promise<void> {
   const service = await startService({}, { database: kind });
@@ -30,8 +41,15 @@ async function bench(kind: 'pglite' | 'postgres'): Promise<void> {
     const token = await signIn(service.url, org.admin);
     const team = [{ firstName: 'M', lastName: 'M', email: org.member.email, phoneNumber: '' }];
     let t = performance.now();
-    const referrals = demoReferrals({ count: N, seed: 7, now: new Date().toISOString(), partnerTeam: team, partnerName: 'Bench' });
-    for (let i = 0; i < referrals.length; i += 10_000) await seedReferrals(service.ctx, org.id, referrals.slice(i, i + 10_000));
+    const referrals = demoReferrals({
+      count: N,
+      seed: 7,
+      now: new Date().toISOString(),
+      partnerTeam: team,
+      partnerName: 'Bench',
+    });
+    for (let i = 0; i < referrals.length; i += 10_000)
+      await seedReferrals(service.ctx, org.id, referrals.slice(i, i + 10_000));
     console.error(`[${kind}] seeded ${fmt(N)} referrals in ${fmt((performance.now() - t) / 1000, 1)} s`);
 
     // First sync: snapshot pages then pull, as a client does. Bytes are the response bodies.
@@ -49,7 +67,10 @@ async function bench(kind: 'pglite' | 'postgres'): Promise<void> {
     const syncS = (performance.now() - t) / 1000;
     globalThis.fetch = originalFetch;
     t = performance.now();
-    const raw = await service.ctx.db.query<{ data: string }>('SELECT data::text AS data FROM referrals WHERE org_id = $1', [org.id]);
+    const raw = await service.ctx.db.query<{ data: string }>(
+      'SELECT data::text AS data FROM referrals WHERE org_id = $1',
+      [org.id],
+    );
     const rawS = (performance.now() - t) / 1000;
     const rawBytes = raw.reduce((n, r) => n + Buffer.byteLength(r.data), 0);
     rows.push({
@@ -65,7 +86,11 @@ async function bench(kind: 'pglite' | 'postgres'): Promise<void> {
     const device = randomUUID();
     t = performance.now();
     for (let start = 0; start < targets.length; start += 500) {
-      const batch = targets.slice(start, start + 500).map((r, i) => mutation(start + i + 1, 'addNote', { referralId: r.id, noteId: randomUUID(), text: 'bench note' }));
+      const batch = targets
+        .slice(start, start + 500)
+        .map((r, i) =>
+          mutation(start + i + 1, 'addNote', { referralId: r.id, noteId: randomUUID(), text: 'bench note' }),
+        );
       const reply = await push(service.url, token, device, batch);
       if (reply.status !== 200) throw new Error(`push ${reply.status}`);
     }
@@ -74,7 +99,10 @@ async function bench(kind: 'pglite' | 'postgres'): Promise<void> {
     const ids = targets.map((r) => r.id);
     await service.ctx.db.tx(async (tx) => {
       for (let i = 0; i < ids.length; i += 500) {
-        await tx.query(`UPDATE referrals SET data = jsonb_set(data, '{statusReason}', '"x"') WHERE org_id = $1 AND id = ANY($2::text[])`, [org.id, ids.slice(i, i + 500)]);
+        await tx.query(
+          `UPDATE referrals SET data = jsonb_set(data, '{statusReason}', '"x"') WHERE org_id = $1 AND id = ANY($2::text[])`,
+          [org.id, ids.slice(i, i + 500)],
+        );
       }
     });
     const baseS = (performance.now() - t) / 1000;
@@ -102,7 +130,9 @@ async function bench(kind: 'pglite' | 'postgres'): Promise<void> {
       while (writing) {
         const r = referrals[seq % referrals.length];
         if (!r) break;
-        await push(service.url, token, wDevice, [mutation(seq, 'setFavorite', { referralId: r.id, favorite: seq % 2 === 0 })]);
+        await push(service.url, token, wDevice, [
+          mutation(seq, 'setFavorite', { referralId: r.id, favorite: seq % 2 === 0 }),
+        ]);
         seq += 1;
       }
     })();
@@ -112,15 +142,20 @@ async function bench(kind: 'pglite' | 'postgres'): Promise<void> {
       out.push(performance.now() - s);
     };
     const pulls: number[] = [];
-    await Promise.all(devices.map(async (d) => {
-      for (let i = 0; i < 20; i += 1) await timed(() => d.sync(), pulls);
-    }));
+    await Promise.all(
+      devices.map(async (d) => {
+        for (let i = 0; i < 20; i += 1) await timed(() => d.sync(), pulls);
+      }),
+    );
     writing = false;
     await writer;
     const health: number[] = [];
-    await Promise.all(devices.map(async () => {
-      for (let i = 0; i < 20; i += 1) await timed(() => fetch(`${service.url}/healthz`).then((r) => r.text()), health);
-    }));
+    await Promise.all(
+      devices.map(async () => {
+        for (let i = 0; i < 20; i += 1)
+          await timed(() => fetch(`${service.url}/healthz`).then((r) => r.text()), health);
+      }),
+    );
     pulls.sort((x, y) => x - y);
     health.sort((x, y) => x - y);
     rows.push({
@@ -137,8 +172,18 @@ async function bench(kind: 'pglite' | 'postgres'): Promise<void> {
 
 for (const kind of kinds) await bench(kind);
 await stopSharedPostgres();
-const head: Row = { db: 'database', measure: 'measure', result: 'result', baseline: 'baseline (same run)', ratio: 'ratio' };
+const head: Row = {
+  db: 'database',
+  measure: 'measure',
+  result: 'result',
+  baseline: 'baseline (same run)',
+  ratio: 'ratio',
+};
 const keys = Object.keys(head) as (keyof Row)[];
-const width = Object.fromEntries(keys.map((k) => [k, Math.max(...[head, ...rows].map((r) => r[k].length))])) as Record<keyof Row, number>;
+const width = Object.fromEntries(
+  keys.map((k) => [k, Math.max(...[head, ...rows].map((r) => r[k].length))]),
+) as Record<keyof Row, number>;
 const line = (r: Row) => `| ${keys.map((k) => r[k].padEnd(width[k])).join(' | ')} |`;
-console.log([line(head), `|${keys.map((k) => '-'.repeat(width[k] + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
+console.log(
+  [line(head), `|${keys.map((k) => '-'.repeat(width[k] + 2)).join('|')}|`, ...rows.map(line)].join('\n'),
+);

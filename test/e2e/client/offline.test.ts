@@ -42,7 +42,11 @@ describe('offline work in a real browser', () => {
     const q = new URLSearchParams({ email: service.admin.email, password: service.admin.password });
     await page.goto(`${service.url}/app/index.html?${q}`);
     await page.waitForFunction(() => (window as unknown as Harness).harness !== undefined);
-    await expect.poll(() => page.evaluate(() => (window as unknown as Harness).harness.firstSyncDone()), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as Harness).harness.firstSyncDone()), {
+        timeout: 30_000,
+      })
+      .toBe(true);
     const [id] = await page.evaluate(() => (window as unknown as Harness).harness.referralIds(1));
     expect(id).toBeTruthy();
     const before = (await service.referrals()).get(id!)!.data;
@@ -56,7 +60,9 @@ describe('offline work in a real browser', () => {
       },
       [id!, !before.favorite] as const,
     );
-    expect(await page.evaluate(() => (window as unknown as Harness).harness.pending())).toMatchObject({ count: 2 });
+    expect(await page.evaluate(() => (window as unknown as Harness).harness.pending())).toMatchObject({
+      count: 2,
+    });
 
     // Web mode needs the page itself from the service: let the document load but keep the sync
     // API unreachable, as it was while offline.
@@ -64,7 +70,9 @@ describe('offline work in a real browser', () => {
     await context.setOffline(false);
     await page.reload();
     await page.waitForFunction(() => (window as unknown as Harness).harness !== undefined);
-    expect(await page.evaluate(() => (window as unknown as Harness).harness.pending())).toMatchObject({ count: 2 });
+    expect(await page.evaluate(() => (window as unknown as Harness).harness.pending())).toMatchObject({
+      count: 2,
+    });
     const shown = await page.evaluate((rid) => (window as unknown as Harness).harness.visible(rid), id!);
     expect(shown?.referral.favorite).toBe(!before.favorite);
     expect((await service.referrals()).get(id!)!.data.favorite).toBe(before.favorite);
@@ -73,7 +81,12 @@ describe('offline work in a real browser', () => {
     await page.evaluate(() => {
       window.dispatchEvent(new Event('online'));
     });
-    await expect.poll(() => page.evaluate(() => (window as unknown as Harness).harness.pending().then((p) => p.count)), { timeout: 30_000 }).toBe(0);
+    await expect
+      .poll(
+        () => page.evaluate(() => (window as unknown as Harness).harness.pending().then((p) => p.count)),
+        { timeout: 30_000 },
+      )
+      .toBe(0);
     const after = (await service.referrals()).get(id!)!.data;
     expect(after.favorite).toBe(!before.favorite);
     expect(after.notes.map((n) => n.text)).toEqual(['written on the train']);

@@ -29,12 +29,21 @@ const crashAt = (point: FaultPoint, times = 1) => {
 };
 
 async function firstReceived(device: Device): Promise<string> {
-  const row = await device.db.referrals.where('[stage+deadline+id]').between(['received'], ['received', []]).first();
+  const row = await device.db.referrals
+    .where('[stage+deadline+id]')
+    .between(['received'], ['received', []])
+    .first();
   if (!row) throw new Error('no received referral');
   return row.id;
 }
 
-const acceptArgs = (referralId: string) => ({ referralId, name: 'Deal', dealValue: 100, currency: 'EUR', closingDate: '2025-12-31' });
+const acceptArgs = (referralId: string) => ({
+  referralId,
+  name: 'Deal',
+  dealValue: 100,
+  currency: 'EUR',
+  closingDate: '2025-12-31',
+});
 
 describe('engine failure handling', () => {
   it('moves rejected mutations to sync issues with their arguments and the service copy', async () => {
@@ -71,7 +80,9 @@ describe('engine failure handling', () => {
     net.log.length = 0;
     await device.engine().syncOnce();
     expect(net.log.filter((l) => l.path === '/v1/sync/push').map((l) => l.status)).toEqual([409, 200]);
-    expect((await service.pushResults((await getMeta(device.db.meta, 'deviceId'))!)).map((r) => r.seq)).toEqual([1, 2]);
+    expect(
+      (await service.pushResults((await getMeta(device.db.meta, 'deviceId'))!)).map((r) => r.seq),
+    ).toEqual([1, 2]);
     await expectConverged(service, device);
   });
 
@@ -106,7 +117,10 @@ describe('engine failure handling', () => {
     const net = intercept();
     const device = await makeDevice(service, 'a', { fetch: net.fetch });
     net.handler = async () => json(503, { error: 'unavailable', retryAfter: 7 });
-    const error = await device.engine().syncOnce().catch((e: unknown) => e);
+    const error = await device
+      .engine()
+      .syncOnce()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransientError);
     expect((error as TransientError).retryAfterMs).toBe(7000);
     net.handler = () => networkError();
@@ -120,12 +134,19 @@ describe('engine failure handling', () => {
     await service.addDemoReferrals(450);
     const net = intercept();
     const device = await makeDevice(service, 'a', { fetch: net.fetch });
-    const pages = () => net.log.filter((l) => l.path.startsWith('/v1/sync/snapshot')).map((l) => new URLSearchParams(l.path.split('?')[1]).get('page'));
-    await expect(device.engine({ fault: crashAt('snapshot:between-pages', 2) }).syncOnce()).rejects.toThrow('killed');
+    const pages = () =>
+      net.log
+        .filter((l) => l.path.startsWith('/v1/sync/snapshot'))
+        .map((l) => new URLSearchParams(l.path.split('?')[1]).get('page'));
+    await expect(device.engine({ fault: crashAt('snapshot:between-pages', 2) }).syncOnce()).rejects.toThrow(
+      'killed',
+    );
     expect(await getMeta(device.db.meta, 'snapshot')).toMatchObject({ nextPage: 1 });
     // The next page is fetched while the current one is written: a crash abandons that prefetch.
     expect(pages()).toEqual(['0', '1']);
-    await expect(device.engine({ fault: crashAt('snapshot:in-transaction') }).syncOnce()).rejects.toThrow('killed');
+    await expect(device.engine({ fault: crashAt('snapshot:in-transaction') }).syncOnce()).rejects.toThrow(
+      'killed',
+    );
     expect(await device.db.referrals.count()).toBe(100);
     expect(pages().slice(2)).toEqual(['1', '2']);
     await device.engine().syncOnce();
@@ -144,7 +165,9 @@ describe('engine failure handling', () => {
     await other.actions.accept(acceptArgs(id));
     await other.engine().syncOnce();
     const cursor = await getMeta(device.db.meta, 'cursor');
-    await expect(device.engine({ fault: crashAt('pull:in-transaction') }).syncOnce()).rejects.toThrow('killed');
+    await expect(device.engine({ fault: crashAt('pull:in-transaction') }).syncOnce()).rejects.toThrow(
+      'killed',
+    );
     expect(await getMeta(device.db.meta, 'cursor')).toBe(cursor);
     expect((await device.db.referrals.get(id))?.doc.substatus).toBe('Received');
     await device.engine().syncOnce();
@@ -161,7 +184,10 @@ describe('engine failure handling', () => {
     await device.db.referrals.put({ ...ghost, doc: { ...ghost.doc, id: 'ghost' } });
     await device.actions.setFavorite({ referralId: id, favorite: true });
     await setMeta(device.db.meta, 'cursor', 'not-a-cursor');
-    await device.engine({ fault: crashAt('push:before-send') }).syncOnce().catch(() => undefined);
+    await device
+      .engine({ fault: crashAt('push:before-send') })
+      .syncOnce()
+      .catch(() => undefined);
     expect(await device.db.outbox.count()).toBe(1);
     await device.engine().syncOnce();
     expect(await device.db.referrals.get('ghost')).toBeUndefined();

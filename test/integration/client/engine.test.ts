@@ -37,9 +37,18 @@ describe('sync engine against the service', () => {
 
     // Another device accepts one; this device pulls it.
     const other = await makeDevice(service, 'b');
-    const received = (await device.db.referrals.where('[stage+deadline+id]').between(['received'], ['received', []]).first())!;
+    const received = (await device.db.referrals
+      .where('[stage+deadline+id]')
+      .between(['received'], ['received', []])
+      .first())!;
     await other.engine().syncOnce();
-    await other.actions.accept({ referralId: received.id, name: 'Deal', dealValue: 5, currency: 'EUR', closingDate: '2025-12-01' });
+    await other.actions.accept({
+      referralId: received.id,
+      name: 'Deal',
+      dealValue: 5,
+      currency: 'EUR',
+      closingDate: '2025-12-01',
+    });
     await other.engine().syncOnce();
     expect(await other.db.outbox.count()).toBe(0);
     await engine.syncOnce();

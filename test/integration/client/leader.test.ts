@@ -48,7 +48,9 @@ describe('one leader per device', () => {
     await secondRun;
 
     const deviceId = (await getMeta(device.db.meta, 'deviceId'))!;
-    expect((await service.pushResults(deviceId)).map((r) => [r.seq, r.outcome])).toEqual(ids.map((_, i) => [i + 1, 'applied']));
+    expect((await service.pushResults(deviceId)).map((r) => [r.seq, r.outcome])).toEqual(
+      ids.map((_, i) => [i + 1, 'applied']),
+    );
     const remote = await service.referrals();
     for (const id of ids) expect(remote.get(id)?.data.notes.map((n) => n.text)).toEqual([`note for ${id}`]);
     expect(net.log.filter((l) => l.path === '/v1/sync/push').length).toBe(2);
@@ -66,9 +68,16 @@ describe('one leader per device', () => {
     const listening = listenForPokes(device.http, () => engine.requestSync(), stop.signal);
     await until(async () => (await getMeta(device.db.meta, 'firstSyncDone')) === true);
     const id = (await other.db.referrals.toCollection().primaryKeys())[0]!;
-    await other.actions.setFavorite({ referralId: id, favorite: !(await other.db.referrals.get(id))!.doc.favorite });
+    await other.actions.setFavorite({
+      referralId: id,
+      favorite: !(await other.db.referrals.get(id))!.doc.favorite,
+    });
     await other.engine().syncOnce();
-    await until(async () => (await device.db.referrals.get(id))?.doc.favorite === (await other.db.referrals.get(id))?.doc.favorite);
+    await until(
+      async () =>
+        (await device.db.referrals.get(id))?.doc.favorite ===
+        (await other.db.referrals.get(id))?.doc.favorite,
+    );
     // A local action is pushed without waiting for the 60 s poll: the engine watches the outbox.
     await device.actions.addNote({ referralId: id, text: 'live' });
     await until(async () => (await device.db.outbox.count()) === 0);

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReferralSchema, stageOf, type Referral } from '../../../src-shared/index';
 import type { OutboxRow } from '../../../src-renderer/db/rows';
 import { getMeta, setMeta } from '../../../src-renderer/db/meta';
-import { AuthError, FatalSyncError, StorageFullError, TransientError } from '../../../src-renderer/sync/errors';
+import {
+  AuthError,
+  FatalSyncError,
+  StorageFullError,
+  TransientError,
+} from '../../../src-renderer/sync/errors';
 import type { FaultPoint } from '../../../src-renderer/sync/ports';
 import type { SyncEngine } from '../../../src-renderer/sync/engine';
 import { simClock, startClientTestService, type ClientTestService, type TestOrg } from './support/service';
@@ -23,7 +28,16 @@ const DEVICES = 3;
 const REFERRALS = 10;
 const NUM_RUNS = Number(process.env['SYNC_FUZZ_RUNS'] ?? 20);
 
-const KINDS = ['accept', 'decline', 'markWon', 'markLost', 'setFavorite', 'editDeal', 'addTeamMember', 'addNote'] as const;
+const KINDS = [
+  'accept',
+  'decline',
+  'markWon',
+  'markLost',
+  'setFavorite',
+  'editDeal',
+  'addTeamMember',
+  'addNote',
+] as const;
 const KILLS = ['after-outbox-commit', 'mid-push', 'mid-pull-page', 'mid-snapshot'] as const;
 
 type Step =
@@ -41,15 +55,48 @@ type Step =
 
 const dev = fc.nat(DEVICES - 1);
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ t: fc.constant('act' as const), dev, ref: fc.nat(REFERRALS + 3), kind: fc.constantFrom(...KINDS), n: fc.nat(1000) }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      t: fc.constant('act' as const),
+      dev,
+      ref: fc.nat(REFERRALS + 3),
+      kind: fc.constantFrom(...KINDS),
+      n: fc.nat(1000),
+    }),
+  },
   { weight: 6, arbitrary: fc.record({ t: fc.constant('sync' as const), dev }) },
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('fault' as const), dev, fault: fc.constantFrom<Fault>('drop-request', 'drop-response', 'duplicate', '401', '503'), count: fc.integer({ min: 1, max: 3 }) }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('offline' as const), dev, hours: fc.integer({ min: 1, max: 96 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant('fault' as const),
+      dev,
+      fault: fc.constantFrom<Fault>('drop-request', 'drop-response', 'duplicate', '401', '503'),
+      count: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant('offline' as const), dev, hours: fc.integer({ min: 1, max: 96 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('online' as const), dev }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('advance' as const), hours: fc.integer({ min: 1, max: 72 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ t: fc.constant('advance' as const), hours: fc.integer({ min: 1, max: 72 }) }),
+  },
   { weight: 1, arbitrary: fc.constant({ t: 'sweep' as const }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('kill' as const), dev, point: fc.constantFrom(...KILLS) }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('skew' as const), dev, ms: fc.integer({ min: -2 * DAY, max: 2 * DAY }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ t: fc.constant('kill' as const), dev, point: fc.constantFrom(...KILLS) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      t: fc.constant('skew' as const),
+      dev,
+      ms: fc.integer({ min: -2 * DAY, max: 2 * DAY }),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ t: 'new-referral' as const }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('reset' as const), dev }) },
 );
@@ -65,7 +112,13 @@ interface Sim {
 
 let service: ClientTestService;
 /** What the runs exercised, printed at the end so that a quiet nemesis is noticed. */
-const seen = { kills: 0, outcomes: {} as Record<string, number>, faults: {} as Record<string, number>, snapshots: 0, signIns: 0 };
+const seen = {
+  kills: 0,
+  outcomes: {} as Record<string, number>,
+  faults: {} as Record<string, number>,
+  snapshots: 0,
+  signIns: 0,
+};
 const clock = simClock();
 let runNo = 0;
 
@@ -94,7 +147,13 @@ function referralDoc(n: number): Referral {
 function argsFor(step: Extract<Step, { t: 'act' }>, referralId: string): unknown {
   switch (step.kind) {
     case 'accept':
-      return { referralId, name: `Deal ${step.n}`, dealValue: step.n, currency: 'EUR', closingDate: '2025-12-31' };
+      return {
+        referralId,
+        name: `Deal ${step.n}`,
+        dealValue: step.n,
+        currency: 'EUR',
+        closingDate: '2025-12-31',
+      };
     case 'decline':
     case 'markLost':
       return { referralId, reasonCode: (step.n % 8) + 1 };
@@ -115,7 +174,11 @@ async function act(sim: Sim, step: Extract<Step, { t: 'act' }>, ids: string[]) {
   const referralId = ids[step.ref % ids.length] as string;
   const args = argsFor(step, referralId) as never;
   const a = sim.device.actions;
-  const row = await (step.kind === 'addNote' ? a.addNote(args) : step.kind === 'editDeal' ? a.editDeal(args) : a[step.kind](args));
+  const row = await (step.kind === 'addNote'
+    ? a.addNote(args)
+    : step.kind === 'editDeal'
+      ? a.editDeal(args)
+      : a[step.kind](args));
   sim.committed.push(row);
 }
 
@@ -185,7 +248,11 @@ async function checkNoRegression(sim: Sim) {
     if (r.outcome !== 'applied' || inOutbox.has(r.seq) || !r.referral_id) continue;
     if (!sim.committed.some((c) => c.seq === r.seq)) continue;
     const base = await db.referrals.get(r.referral_id);
-    if (base) expect(base.version, `${sim.device.name} seq ${r.seq} settled before its effect reached the base`).toBeGreaterThanOrEqual(r.at_version);
+    if (base)
+      expect(
+        base.version,
+        `${sim.device.name} seq ${r.seq} settled before its effect reached the base`,
+      ).toBeGreaterThanOrEqual(r.at_version);
   }
 }
 
@@ -198,8 +265,20 @@ async function runModel(steps: Step[]) {
   const sims: Sim[] = [];
   for (let i = 0; i < DEVICES; i++) {
     const net = nemesis();
-    const device = await makeDevice(service, `r${runNo}-d${i}`, { fetch: net.fetch, email: org.admin.email, password: org.admin.password, skewMs: (i - 1) * 7 * HOUR });
-    const sim: Sim = { device, net, engine: null as unknown as SyncEngine, fault: null, needsSignIn: false, committed: [] };
+    const device = await makeDevice(service, `r${runNo}-d${i}`, {
+      fetch: net.fetch,
+      email: org.admin.email,
+      password: org.admin.password,
+      skewMs: (i - 1) * 7 * HOUR,
+    });
+    const sim: Sim = {
+      device,
+      net,
+      engine: null as unknown as SyncEngine,
+      fault: null,
+      needsSignIn: false,
+      committed: [],
+    };
     sim.engine = device.engine({ fault: (p) => faultHook(sim, p) });
     sims.push(sim);
   }
@@ -248,7 +327,12 @@ async function runModel(steps: Step[]) {
           restart(sim!);
         } else {
           if (step.point === 'mid-snapshot') await setMeta(sim!.device.db.meta, 'cursor', 'stale');
-          sim!.fault = step.point === 'mid-push' ? 'push:after-response' : step.point === 'mid-pull-page' ? 'pull:in-transaction' : 'snapshot:between-pages';
+          sim!.fault =
+            step.point === 'mid-push'
+              ? 'push:after-response'
+              : step.point === 'mid-pull-page'
+                ? 'pull:in-transaction'
+                : 'snapshot:between-pages';
           await sync(sim!);
           sim!.fault = null;
         }
@@ -279,7 +363,9 @@ async function runModel(steps: Step[]) {
     const results = deviceId ? await service.pushResults(deviceId) : [];
     // Exactly one outcome per committed mutation, for this mutation id.
     expect(results.map((r) => [r.seq, r.mutation_id])).toEqual(sim.committed.map((r) => [r.seq, r.id]));
-    for (const r of results) seen.outcomes[`${r.outcome} ${r.reason ?? ''}`.trim()] = (seen.outcomes[`${r.outcome} ${r.reason ?? ''}`.trim()] ?? 0) + 1;
+    for (const r of results)
+      seen.outcomes[`${r.outcome} ${r.reason ?? ''}`.trim()] =
+        (seen.outcomes[`${r.outcome} ${r.reason ?? ''}`.trim()] ?? 0) + 1;
     for (const [k, v] of Object.entries(sim.net.stats)) seen.faults[k] = (seen.faults[k] ?? 0) + v;
     const issues = await db.syncIssues.toArray();
     const rejected = results.filter((r) => r.outcome === 'rejected');
@@ -307,9 +393,17 @@ async function runModel(steps: Step[]) {
 }
 
 describe('sync model under a nemesis', () => {
-  it.skipIf(SYNC_MODEL_REGRESSIONS.length === 0).each(SYNC_MODEL_REGRESSIONS)('regression $note', async ({ seed, path }) => {
-    await fc.assert(fc.asyncProperty(fc.array(stepArb, { minLength: 10, maxLength: 45 }), runModel), { seed, path, numRuns: 1, endOnFailure: true });
-  });
+  it.skipIf(SYNC_MODEL_REGRESSIONS.length === 0).each(SYNC_MODEL_REGRESSIONS)(
+    'regression $note',
+    async ({ seed, path }) => {
+      await fc.assert(fc.asyncProperty(fc.array(stepArb, { minLength: 10, maxLength: 45 }), runModel), {
+        seed,
+        path,
+        numRuns: 1,
+        endOnFailure: true,
+      });
+    },
+  );
 
   it(`converges with nothing lost or applied twice (${NUM_RUNS} runs)`, async () => {
     await fc.assert(fc.asyncProperty(fc.array(stepArb, { minLength: 10, maxLength: 45 }), runModel), {

@@ -4,7 +4,16 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADERS } from '../../../src-shared/partner-center-csv';
 import { startService, type RunningService } from '../../support/service';
-import { call, createTestOrg, DATABASES, makeReferral, seedReferrals, signIn, stopPostgresAfterAll, type TestOrg } from '../service/helpers';
+import {
+  call,
+  createTestOrg,
+  DATABASES,
+  makeReferral,
+  seedReferrals,
+  signIn,
+  stopPostgresAfterAll,
+  type TestOrg,
+} from '../service/helpers';
 
 // CSV import and export in Partner Center's columns: a 100,000-row round trip with each conflict
 // rule, structural errors that write nothing, per-row field errors, the streamed export with the
@@ -14,7 +23,12 @@ stopPostgresAfterAll();
 const ROWS = 100_000;
 
 interface ImportReply {
-  rows: { row: number; outcome: string; referralId?: string; errors?: { field: string; message: string }[] }[];
+  rows: {
+    row: number;
+    outcome: string;
+    referralId?: string;
+    errors?: { field: string; message: string }[];
+  }[];
   totals: Record<string, number>;
 }
 
@@ -52,27 +66,59 @@ describe.each(DATABASES)('CSV import and export (%s)', (database) => {
   // A fresh connection per import (agent: false): a 100,000-row request must not land on a pooled
   // keep-alive socket that went stale while the test parsed the previous export.
   const postCsv = (text: string, conflict: string, token = admin) =>
-    new Promise<{ status: number; body: ImportReply & { error?: string; details?: unknown } }>((resolve, reject) => {
-      const req = http.request(
-        `${service.url}/v1/import/csv?conflict=${conflict}`,
-        { method: 'POST', agent: false, headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': Buffer.byteLength(text) } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as ImportReply }));
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(text);
-    });
+    new Promise<{ status: number; body: ImportReply & { error?: string; details?: unknown } }>(
+      (resolve, reject) => {
+        const req = http.request(
+          `${service.url}/v1/import/csv?conflict=${conflict}`,
+          {
+            method: 'POST',
+            agent: false,
+            headers: {
+              authorization: `Bearer ${token}`,
+              'content-type': 'text/csv',
+              'content-length': Buffer.byteLength(text),
+            },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as ImportReply,
+              }),
+            );
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end(text);
+      },
+    );
   const exportCsv = async (query = '', token = admin) => {
-    const response = await fetch(`${service.url}/v1/export/csv${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${service.url}/v1/export/csv${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const text = await response.text();
     return { status: response.status, type: response.headers.get('content-type'), text };
   };
-  const version = async (orgId: string) => Number((await service.ctx.db.query<{ version: number }>('SELECT version FROM organizations WHERE id = $1', [orgId]))[0]?.version);
-  const countOf = async (orgId: string) => Number((await service.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM referrals WHERE org_id = $1 AND NOT deleted', [orgId]))[0]?.n);
+  const version = async (orgId: string) =>
+    Number(
+      (
+        await service.ctx.db.query<{ version: number }>('SELECT version FROM organizations WHERE id = $1', [
+          orgId,
+        ])
+      )[0]?.version,
+    );
+  const countOf = async (orgId: string) =>
+    Number(
+      (
+        await service.ctx.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM referrals WHERE org_id = $1 AND NOT deleted',
+          [orgId],
+        )
+      )[0]?.n,
+    );
 
   beforeAll(async () => {
     service = await startService({}, { database });
@@ -97,7 +143,19 @@ describe.each(DATABASES)('CSV import and export (%s)', (database) => {
     for (const i of [0, 1, 999, 1000, 54321, ROWS - 1]) {
       const want = generatedRow(i);
       const got = byId.get(`csv-${i}`);
-      for (const h of ['Deal name', 'Customer name', 'Status', 'Substatus', 'Estimated deal value', 'Currency', 'Estimated close date', 'Created date', 'Notes', 'Team members', 'Qualification'])
+      for (const h of [
+        'Deal name',
+        'Customer name',
+        'Status',
+        'Substatus',
+        'Estimated deal value',
+        'Currency',
+        'Estimated close date',
+        'Created date',
+        'Notes',
+        'Team members',
+        'Qualification',
+      ])
         expect(got?.[h], `${h} of row ${i}`).toBe(want[h] ?? '');
     }
 
@@ -109,7 +167,12 @@ describe.each(DATABASES)('CSV import and export (%s)', (database) => {
     const renamed = records.map((r) => ({ ...r, 'Customer name': `${r['Customer name']} (renamed)` }));
     const replaced = await postCsv(toCsv(renamed), 'replace');
     expect(replaced.body.totals).toMatchObject({ replaced: ROWS, error: 0 });
-    const sample = await call<{ customerProfile: { name: string }; team: { email: string }[] }>(service.url, 'GET', '/v1.0/engagements/referrals/csv-1', { token: admin });
+    const sample = await call<{ customerProfile: { name: string }; team: { email: string }[] }>(
+      service.url,
+      'GET',
+      '/v1.0/engagements/referrals/csv-1',
+      { token: admin },
+    );
     expect(sample.body.customerProfile.name).toBe('Customer 1 (renamed)');
 
     const both = await postCsv(exported.text, 'keep-both');
@@ -123,7 +186,10 @@ describe.each(DATABASES)('CSV import and export (%s)', (database) => {
     const before = [await version(org.id), await countOf(org.id)];
     const fine = toCsv([generatedRow(900_001)]);
     const cases = [
-      toCsv([generatedRow(900_002)], HEADERS.filter((h) => h !== 'Status')),
+      toCsv(
+        [generatedRow(900_002)],
+        HEADERS.filter((h) => h !== 'Status'),
+      ),
       `${fine}\r\n"csv-900003,unterminated`,
       `${fine}\r\ncsv-900004,too,few`,
       `Referral ID,Customer name,Status,Substatus,Status\r\nx,y,New,Received,New`,
@@ -150,13 +216,22 @@ describe.each(DATABASES)('CSV import and export (%s)', (database) => {
     ];
     const reply = await postCsv(toCsv(rows), 'skip');
     expect(reply.status).toBe(200);
-    expect(reply.body.rows.map((r) => r.outcome)).toEqual(['created', 'error', 'error', 'error', 'error', 'error']);
+    expect(reply.body.rows.map((r) => r.outcome)).toEqual([
+      'created',
+      'error',
+      'error',
+      'error',
+      'error',
+      'error',
+    ]);
     expect(reply.body.rows[1]?.errors?.map((e) => e.field)).toEqual(['Estimated deal value', 'Currency']);
     expect(reply.body.rows[2]?.errors?.[0]?.field).toBe('Estimated close date');
     expect(reply.body.rows[3]?.errors?.[0]?.field).toBe('Team members');
     expect(reply.body.rows[4]?.errors?.[0]?.field).toBe('Status');
     expect(reply.body.rows[5]?.errors?.[0]?.message).toContain('row 1');
-    expect((await call(service.url, 'GET', '/v1.0/engagements/referrals/csv-800001', { token: admin })).status).toBe(200);
+    expect(
+      (await call(service.url, 'GET', '/v1.0/engagements/referrals/csv-800001', { token: admin })).status,
+    ).toBe(200);
   });
 
   it('replace never moves the lifecycle: archived referrals are read-only, a status change is a row error', async () => {
@@ -185,18 +260,34 @@ describe.each(DATABASES)('CSV import and export (%s)', (database) => {
 
   it('export streams with the list filters, tab and stage, and respects visibility and tenancy', async () => {
     const otherAdmin = await signIn(service.url, other.admin);
-    await seedReferrals(service.ctx, other.id, [makeReferral({ id: 'csv-1', customerProfile: { name: 'Theirs' } })]);
-    const filtered = await exportCsv(`?$filter=${encodeURIComponent("substatus eq 'Accepted' and qualification eq 'MarketingQualified'")}`);
+    await seedReferrals(service.ctx, other.id, [
+      makeReferral({ id: 'csv-1', customerProfile: { name: 'Theirs' } }),
+    ]);
+    const filtered = await exportCsv(
+      `?$filter=${encodeURIComponent("substatus eq 'Accepted' and qualification eq 'MarketingQualified'")}`,
+    );
     const rows = parse(filtered.text, { columns: true }) as Record<string, string>[];
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r['Substatus'] === 'Accepted' && r['Qualification'] === 'MarketingQualified')).toBe(true);
-    const staged = parse((await exportCsv('?stage=received&tab=qualified')).text, { columns: true }) as Record<string, string>[];
-    expect(staged.every((r) => r['Sales stage'] === 'Received' && r['Qualification'] === 'MarketingQualified')).toBe(true);
+    expect(
+      rows.every((r) => r['Substatus'] === 'Accepted' && r['Qualification'] === 'MarketingQualified'),
+    ).toBe(true);
+    const staged = parse((await exportCsv('?stage=received&tab=qualified')).text, {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(
+      staged.every((r) => r['Sales stage'] === 'Received' && r['Qualification'] === 'MarketingQualified'),
+    ).toBe(true);
     expect((await exportCsv('?$filter=nonsense')).status).toBe(400);
     const member = await signIn(service.url, org.member);
-    const mine = parse((await exportCsv('?stage=accepted', member)).text, { columns: true }) as Record<string, string>[];
+    const mine = parse((await exportCsv('?stage=accepted', member)).text, { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(mine.length).toBe(0); // the member is on no accepted referral's team
-    const theirs = parse((await exportCsv('', otherAdmin)).text, { columns: true }) as Record<string, string>[];
+    const theirs = parse((await exportCsv('', otherAdmin)).text, { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(theirs.map((r) => r['Customer name'])).toEqual(['Theirs']);
   });
 });

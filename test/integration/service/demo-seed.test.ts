@@ -1,7 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CONTOSO_COUNT, DEMO_FABRIKAM_COUNT, seedDemo, type DemoCredentials } from '../../../src-server/demo/seed-demo';
+import {
+  DEMO_CONTOSO_COUNT,
+  DEMO_FABRIKAM_COUNT,
+  seedDemo,
+  type DemoCredentials,
+} from '../../../src-server/demo/seed-demo';
 import { startService, type RunningService } from '../../support/service';
 import { call, DeviceReplica } from './helpers';
 
@@ -27,7 +32,9 @@ describe('demo seed (pglite)', () => {
     expect(fabrikam?.name).toBe('Fabrikam Solutions');
     expect(contoso?.intakeUrl).toMatch(new RegExp(`^${service.url}/v1/intake/marketplace/ik_`));
     const sync = async (email: string, password: string) => {
-      const token = await call<{ accessToken: string }>(service.url, 'POST', '/v1/auth/token', { body: { email, password } });
+      const token = await call<{ accessToken: string }>(service.url, 'POST', '/v1/auth/token', {
+        body: { email, password },
+      });
       expect(token.status).toBe(200);
       const replica = new DeviceReplica(service.url, token.body.accessToken);
       await replica.sync();

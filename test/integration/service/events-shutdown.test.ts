@@ -46,11 +46,15 @@ describe.each(DATABASES)('events stream (%s)', (database) => {
     const r = makeReferral();
     await seedReferrals(service.ctx, org.id, [r]);
     let from = stream.events.length;
-    await push(service.url, token, randomUUID(), [mutation(1, 'setFavorite', { referralId: r.id, favorite: true })]);
+    await push(service.url, token, randomUUID(), [
+      mutation(1, 'setFavorite', { referralId: r.id, favorite: true }),
+    ]);
     await stream.waitFor('poke', from);
     await viaQuery.waitFor('poke', 0);
     from = stream.events.length;
-    await seedReferrals(service.ctx, org.id, [makeReferral({ createdDateTime: new Date(Date.now() - 20 * 86_400_000).toISOString() })]);
+    await seedReferrals(service.ctx, org.id, [
+      makeReferral({ createdDateTime: new Date(Date.now() - 20 * 86_400_000).toISOString() }),
+    ]);
     await sweepExpired(service.ctx);
     await stream.waitFor('poke', from);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -77,7 +81,10 @@ describe.each(DATABASES)('graceful shutdown and restart (%s)', (database) => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     };
     const pushes = referrals.map((r, i) =>
-      push(first.url, token, devices[i] as string, [mutation(1, 'accept', acceptArgs(r.id)), mutation(2, 'addNote', { referralId: r.id, noteId: randomUUID(), text: 'n' })]).then(
+      push(first.url, token, devices[i] as string, [
+        mutation(1, 'accept', acceptArgs(r.id)),
+        mutation(2, 'addNote', { referralId: r.id, noteId: randomUUID(), text: 'n' }),
+      ]).then(
         (reply) => reply.status,
         () => 0,
       ),
@@ -105,7 +112,10 @@ describe.each(DATABASES)('graceful shutdown and restart (%s)', (database) => {
       for (const [i, status] of statuses.entries()) {
         const r = referrals[i];
         if (!r) continue;
-        const reply = await push(second.url, again, devices[i] as string, [mutation(1, 'accept', acceptArgs(r.id)), mutation(2, 'addNote', { referralId: r.id, noteId: randomUUID(), text: 'n' })]);
+        const reply = await push(second.url, again, devices[i] as string, [
+          mutation(1, 'accept', acceptArgs(r.id)),
+          mutation(2, 'addNote', { referralId: r.id, noteId: randomUUID(), text: 'n' }),
+        ]);
         expect(reply.status).toBe(200);
         expect(reply.body.lastAckSeq).toBe(2);
         if (status === 200) expect(reply.body.results.map((x) => x.outcome)).toEqual(['applied', 'applied']);

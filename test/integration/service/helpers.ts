@@ -10,7 +10,9 @@ import { stopSharedPostgres } from '../../support/service';
 // Shared by the service's integration tests: the database kinds to run against, a small HTTP
 // client, organizations with an admin and a member, and referrals written through the repository.
 
-export const DATABASES = (postgresAvailable() ? ['pglite', 'postgres'] : ['pglite']) as ('pglite' | 'postgres')[];
+export const DATABASES = (postgresAvailable() ? ['pglite', 'postgres'] : ['pglite']) as (
+  'pglite' | 'postgres'
+)[];
 
 /** Call once per test file that may use Postgres. */
 export function stopPostgresAfterAll(): void {
@@ -35,7 +37,9 @@ export async function call<T = Record<string, unknown>>(
   const response = await fetch(`${url}${path}`, {
     method,
     headers,
-    ...(options.body !== undefined ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) } : {}),
+    ...(options.body !== undefined
+      ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }
+      : {}),
   });
   const text = await response.text();
   let body: unknown = text;
@@ -63,13 +67,27 @@ export async function createTestOrg(ctx: ServiceContext, name: string): Promise<
   const org = await createOrganization(ctx.db, { name });
   const slug = name.toLowerCase().replace(/[^a-z]/g, '');
   const password = 'correct horse battery';
-  const admin = await createUser(ctx.db, { orgId: org.id, email: `admin@${slug}.example`, password, role: 'admin', displayName: 'Ada Admin' });
-  const member = await createUser(ctx.db, { orgId: org.id, email: `member@${slug}.example`, password, role: 'member', displayName: 'Max Member' });
+  const admin = await createUser(ctx.db, {
+    orgId: org.id,
+    email: `admin@${slug}.example`,
+    password,
+    role: 'admin',
+    displayName: 'Ada Admin',
+  });
+  const member = await createUser(ctx.db, {
+    orgId: org.id,
+    email: `member@${slug}.example`,
+    password,
+    role: 'member',
+    displayName: 'Max Member',
+  });
   return { id: org.id, admin: { ...admin, password }, member: { ...member, password } };
 }
 
 export async function signIn(url: string, user: TestUser): Promise<string> {
-  const reply = await call<{ accessToken: string }>(url, 'POST', '/v1/auth/token', { body: { email: user.email, password: user.password } });
+  const reply = await call<{ accessToken: string }>(url, 'POST', '/v1/auth/token', {
+    body: { email: user.email, password: user.password },
+  });
   if (reply.status !== 200) throw new Error(`sign-in failed: ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body.accessToken;
 }
@@ -86,9 +104,15 @@ export function makeReferral(overrides: Partial<ReferralInput> = {}, now = new D
   });
 }
 
-export async function seedReferrals(ctx: ServiceContext, orgId: string, referrals: readonly Referral[]): Promise<void> {
+export async function seedReferrals(
+  ctx: ServiceContext,
+  orgId: string,
+  referrals: readonly Referral[],
+): Promise<void> {
   await writeReferrals(ctx, orgId, { channel: 'seed', actor: { userId: null, displayName: 'test' } }, (w) =>
-    w.saveMany(referrals.map((after) => ({ before: null, after, action: 'create', keepUpdatedDateTime: true }))),
+    w.saveMany(
+      referrals.map((after) => ({ before: null, after, action: 'create', keepUpdatedDateTime: true })),
+    ),
   );
 }
 
@@ -109,7 +133,12 @@ export interface Mutation {
   createdAt: string;
 }
 
-export function mutation(seq: number, name: string, args: unknown, createdAt = new Date().toISOString()): Mutation {
+export function mutation(
+  seq: number,
+  name: string,
+  args: unknown,
+  createdAt = new Date().toISOString(),
+): Mutation {
   return { seq, id: randomUUID(), name, args, createdAt };
 }
 
@@ -125,8 +154,17 @@ export interface PushReply {
   expectedSeq?: number;
 }
 
-export async function push(url: string, token: string, deviceId: string, mutations: Mutation[], clientTime?: string) {
-  return call<PushReply>(url, 'POST', '/v1/sync/push', { token, body: pushBody(deviceId, mutations, clientTime) });
+export async function push(
+  url: string,
+  token: string,
+  deviceId: string,
+  mutations: Mutation[],
+  clientTime?: string,
+) {
+  return call<PushReply>(url, 'POST', '/v1/sync/push', {
+    token,
+    body: pushBody(deviceId, mutations, clientTime),
+  });
 }
 
 export interface Change {
@@ -158,8 +196,17 @@ export interface SnapshotReply {
   cursor: string;
 }
 
-export async function pull(url: string, token: string, deviceId: string, cursor: string | null, limit?: number) {
-  return call<PullReply>(url, 'POST', '/v1/sync/pull', { token, body: { deviceId, cursor, ...(limit ? { limit } : {}) } });
+export async function pull(
+  url: string,
+  token: string,
+  deviceId: string,
+  cursor: string | null,
+  limit?: number,
+) {
+  return call<PullReply>(url, 'POST', '/v1/sync/pull', {
+    token,
+    body: { deviceId, cursor, ...(limit ? { limit } : {}) },
+  });
 }
 
 export async function snapshotPage(url: string, token: string, snapshot: string | null, page: number) {
@@ -218,7 +265,8 @@ export class DeviceReplica {
 /** A Server-Sent Events client over fetch: collects event names, can wait for the next one. */
 export async function openEvents(url: string, token: string, via: 'header' | 'query' = 'header') {
   const controller = new AbortController();
-  const path = via === 'query' ? `/v1/sync/events?access_token=${encodeURIComponent(token)}` : '/v1/sync/events';
+  const path =
+    via === 'query' ? `/v1/sync/events?access_token=${encodeURIComponent(token)}` : '/v1/sync/events';
   const response = await fetch(`${url}${path}`, {
     headers: via === 'header' ? { authorization: `Bearer ${token}` } : {},
     signal: controller.signal,
@@ -237,7 +285,8 @@ export async function openEvents(url: string, token: string, via: 'header' | 'qu
         while (end >= 0) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          const name = /^event: (.+)$/m.exec(block)?.[1] ?? (block.startsWith(':') ? block.slice(1).trim() : 'message');
+          const name =
+            /^event: (.+)$/m.exec(block)?.[1] ?? (block.startsWith(':') ? block.slice(1).trim() : 'message');
           events.push(name);
           waiters.splice(0).forEach((w) => w());
           end = buffer.indexOf('\n\n');

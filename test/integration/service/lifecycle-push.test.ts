@@ -48,13 +48,22 @@ describe.each(DATABASES)('lifecycle through push (%s)', (database) => {
     return result;
   }
 
-  const accepted = () => makeReferral({ status: 'Active', substatus: 'Accepted', name: 'Deal', details: { dealValue: 1000, currency: 'USD' } });
+  const accepted = () =>
+    makeReferral({
+      status: 'Active',
+      substatus: 'Accepted',
+      name: 'Deal',
+      details: { dealValue: 1000, currency: 'USD' },
+    });
   const closed = (substatus: string) => makeReferral({ status: 'Closed', substatus });
   const accept = (id: string, createdAt?: string) => mutation(1, 'accept', acceptArgs(id), createdAt);
 
   it('accept: Received before the deadline → applied, Accepted', async () => {
     const result = await one(makeReferral(), (id) => accept(id));
-    expect(result).toMatchObject({ outcome: 'applied', referral: { status: 'Active', substatus: 'Accepted', name: 'Deal' } });
+    expect(result).toMatchObject({
+      outcome: 'applied',
+      referral: { status: 'Active', substatus: 'Accepted', name: 'Deal' },
+    });
     expect(result.referral?.details.dealValue).toBe(25000);
   });
 
@@ -65,14 +74,22 @@ describe.each(DATABASES)('lifecycle through push (%s)', (database) => {
   });
 
   it('accept: Declined → rejected already_declined', async () => {
-    expect(await one(closed('Declined'), (id) => accept(id))).toMatchObject({ outcome: 'rejected', reason: 'already_declined' });
+    expect(await one(closed('Declined'), (id) => accept(id))).toMatchObject({
+      outcome: 'rejected',
+      reason: 'already_declined',
+    });
   });
 
   it('accept: Expired, acted before the deadline → applied and audited as a late arrival', async () => {
     const r = makeReferral({ status: 'Closed', substatus: 'Expired', createdDateTime: ago(20 * DAY) });
     const result = await one(r, (id) => accept(id, ago(7 * DAY)));
     expect(result).toMatchObject({ outcome: 'applied', referral: { substatus: 'Accepted' } });
-    const audit = await service.ctx.db.query<{ late_arrival: boolean; action: string; from_substatus: string; device_id: string }>(
+    const audit = await service.ctx.db.query<{
+      late_arrival: boolean;
+      action: string;
+      from_substatus: string;
+      device_id: string;
+    }>(
       `SELECT late_arrival, action, from_substatus, device_id FROM audit_log WHERE referral_id = $1 AND action = 'accept'`,
       [r.id],
     );
@@ -83,12 +100,19 @@ describe.each(DATABASES)('lifecycle through push (%s)', (database) => {
 
   it('accept: Expired, acted after the deadline → rejected expired', async () => {
     const r = makeReferral({ status: 'Closed', substatus: 'Expired', createdDateTime: ago(20 * DAY) });
-    expect(await one(r, (id) => accept(id, ago(DAY)))).toMatchObject({ outcome: 'rejected', reason: 'expired' });
+    expect(await one(r, (id) => accept(id, ago(DAY)))).toMatchObject({
+      outcome: 'rejected',
+      reason: 'expired',
+    });
   });
 
   it('decline: Received → applied Declined; Declined and Expired → noop; Accepted/Won/Lost → already_accepted', async () => {
-    const decline = (id: string) => mutation(1, 'decline', { referralId: id, reasonCode: 2, notes: 'no answer' });
-    expect(await one(makeReferral(), decline)).toMatchObject({ outcome: 'applied', referral: { status: 'Closed', substatus: 'Declined', reasonCode: 2 } });
+    const decline = (id: string) =>
+      mutation(1, 'decline', { referralId: id, reasonCode: 2, notes: 'no answer' });
+    expect(await one(makeReferral(), decline)).toMatchObject({
+      outcome: 'applied',
+      referral: { status: 'Closed', substatus: 'Declined', reasonCode: 2 },
+    });
     for (const s of ['Declined', 'Expired']) expect((await one(closed(s), decline)).outcome).toBe('noop');
     for (const r of [accepted(), closed('Won'), closed('Lost')]) {
       expect(await one(r, decline)).toMatchObject({ outcome: 'rejected', reason: 'already_accepted' });
@@ -99,7 +123,10 @@ describe.each(DATABASES)('lifecycle through push (%s)', (database) => {
     const won = (id: string) => mutation(1, 'markWon', { referralId: id });
     const lost = (id: string) => mutation(1, 'markLost', { referralId: id, reasonCode: 3 });
     expect(await one(accepted(), won)).toMatchObject({ outcome: 'applied', referral: { substatus: 'Won' } });
-    expect(await one(accepted(), lost)).toMatchObject({ outcome: 'applied', referral: { substatus: 'Lost' } });
+    expect(await one(accepted(), lost)).toMatchObject({
+      outcome: 'applied',
+      referral: { substatus: 'Lost' },
+    });
     expect((await one(closed('Won'), won)).outcome).toBe('noop');
     expect((await one(closed('Lost'), lost)).outcome).toBe('noop');
     expect(await one(closed('Lost'), won)).toMatchObject({ outcome: 'rejected', reason: 'already_closed' });
@@ -110,7 +137,11 @@ describe.each(DATABASES)('lifecycle through push (%s)', (database) => {
     expect(await one(null, (id) => accept(id))).toMatchObject({ outcome: 'rejected', reason: 'not_found' });
     // Accepted without the member on its team: invisible to the member.
     const hidden = accepted();
-    const result = await one(hidden, (id) => mutation(1, 'addNote', { referralId: id, noteId: randomUUID(), text: 'hi' }), member);
+    const result = await one(
+      hidden,
+      (id) => mutation(1, 'addNote', { referralId: id, noteId: randomUUID(), text: 'hi' }),
+      member,
+    );
     expect(result).toMatchObject({ outcome: 'rejected', reason: 'not_found' });
     expect(result.referral).toBeUndefined();
   });
@@ -131,8 +162,12 @@ describe.each(DATABASES)('lifecycle through push (%s)', (database) => {
   it('setFavorite: applied on any visible referral, terminal included; the later arrival wins', async () => {
     const r = closed('Won');
     await seedReferrals(service.ctx, org.id, [r]);
-    const a = await push(service.url, admin, randomUUID(), [mutation(1, 'setFavorite', { referralId: r.id, favorite: true })]);
-    const b = await push(service.url, admin, randomUUID(), [mutation(1, 'setFavorite', { referralId: r.id, favorite: false }, ago(DAY))]);
+    const a = await push(service.url, admin, randomUUID(), [
+      mutation(1, 'setFavorite', { referralId: r.id, favorite: true }),
+    ]);
+    const b = await push(service.url, admin, randomUUID(), [
+      mutation(1, 'setFavorite', { referralId: r.id, favorite: false }, ago(DAY)),
+    ]);
     expect(a.body.results[0]?.outcome).toBe('applied');
     expect(b.body.results[0]).toMatchObject({ outcome: 'applied', referral: { favorite: false } });
   });
@@ -142,14 +177,23 @@ describe.each(DATABASES)('lifecycle through push (%s)', (database) => {
     await seedReferrals(service.ctx, org.id, [r]);
     const first = await push(service.url, admin, randomUUID(), [mutation(1, 'accept', acceptArgs(r.id))]);
     const base = Number(/\d+/.exec(first.body.results[0]?.referral?.eTag ?? '')?.[0]);
-    const edit = (fields: Record<string, unknown>, baseVersion: number) => mutation(1, 'editDeal', { referralId: r.id, fields, baseVersion });
+    const edit = (fields: Record<string, unknown>, baseVersion: number) =>
+      mutation(1, 'editDeal', { referralId: r.id, fields, baseVersion });
     const applied = await push(service.url, admin, randomUUID(), [edit({ dealValue: 30000 }, base)]);
-    expect(applied.body.results[0]).toMatchObject({ outcome: 'applied', referral: { details: { dealValue: 30000 } } });
+    expect(applied.body.results[0]).toMatchObject({
+      outcome: 'applied',
+      referral: { details: { dealValue: 30000 } },
+    });
     const equal = await push(service.url, admin, randomUUID(), [edit({ dealValue: 30000 }, base)]);
     expect(equal.body.results[0]?.outcome).toBe('noop');
     // Someone else changed dealValue after `base`: the service value stays, the conflict is reported.
-    const stale = await push(service.url, admin, randomUUID(), [edit({ dealValue: 99, name: 'Renamed' }, base)]);
-    expect(stale.body.results[0]).toMatchObject({ outcome: 'applied', referral: { name: 'Renamed', details: { dealValue: 30000 } } });
+    const stale = await push(service.url, admin, randomUUID(), [
+      edit({ dealValue: 99, name: 'Renamed' }, base),
+    ]);
+    expect(stale.body.results[0]).toMatchObject({
+      outcome: 'applied',
+      referral: { name: 'Renamed', details: { dealValue: 30000 } },
+    });
     expect(stale.body.results[0]?.conflicts).toEqual([{ field: 'dealValue', yours: 99, theirs: 30000 }]);
   });
 
@@ -173,12 +217,21 @@ describe.each(DATABASES)('lifecycle through push (%s)', (database) => {
 
   describe('expiry sweeper', () => {
     it('closes Received referrals past the deadline exactly once, audited and emitted; leaves the rest', async () => {
-      const overdue = [makeReferral({ createdDateTime: ago(15 * DAY) }), makeReferral({ createdDateTime: ago(2 * DAY), expirationDateTime: ago(60_000) })];
+      const overdue = [
+        makeReferral({ createdDateTime: ago(15 * DAY) }),
+        makeReferral({ createdDateTime: ago(2 * DAY), expirationDateTime: ago(60_000) }),
+      ];
       const fresh = makeReferral({ createdDateTime: ago(13 * DAY) });
-      const acceptedOld = makeReferral({ createdDateTime: ago(30 * DAY), status: 'Active', substatus: 'Accepted' });
+      const acceptedOld = makeReferral({
+        createdDateTime: ago(30 * DAY),
+        status: 'Active',
+        substatus: 'Accepted',
+      });
       await seedReferrals(service.ctx, org.id, [...overdue, fresh, acceptedOld]);
       const events: string[] = [];
-      const off = service.ctx.events.on((batch) => events.push(...batch.filter((e) => e.action === 'expire').map((e) => e.referralId)));
+      const off = service.ctx.events.on((batch) =>
+        events.push(...batch.filter((e) => e.action === 'expire').map((e) => e.referralId)),
+      );
       const closedNow = await sweepExpired(service.ctx);
       expect(closedNow).toBeGreaterThanOrEqual(2);
       expect(await sweepExpired(service.ctx)).toBe(0);
@@ -226,7 +279,13 @@ describe.each(DATABASES)('lifecycle through push (%s)', (database) => {
       await seedReferrals(service.ctx, org.id, [r]);
       const skew = 3 * DAY;
       const deviceNow = new Date(Date.now() + skew).toISOString();
-      const reply = await push(service.url, admin, randomUUID(), [mutation(1, 'accept', acceptArgs(r.id), new Date(Date.now() + skew - 3.5 * DAY).toISOString())], deviceNow);
+      const reply = await push(
+        service.url,
+        admin,
+        randomUUID(),
+        [mutation(1, 'accept', acceptArgs(r.id), new Date(Date.now() + skew - 3.5 * DAY).toISOString())],
+        deviceNow,
+      );
       expect(reply.body.results[0]?.outcome).toBe('applied');
     });
   });

@@ -33,17 +33,23 @@ describe.each(DATABASES)('pull and snapshot (%s)', (database) => {
   afterAll(() => service.close());
 
   async function serverRows(orgId: string): Promise<Map<string, number>> {
-    const rows = await service.ctx.db.query<{ id: string; version: number }>('SELECT id, version FROM referrals WHERE org_id = $1 AND NOT deleted', [orgId]);
+    const rows = await service.ctx.db.query<{ id: string; version: number }>(
+      'SELECT id, version FROM referrals WHERE org_id = $1 AND NOT deleted',
+      [orgId],
+    );
     return new Map(rows.map((r) => [r.id, r.version]));
   }
 
-  const versionsOf = (replica: DeviceReplica) => new Map([...replica.rows].map(([id, r]) => [id, Number(/\d+/.exec(r.eTag)?.[0])]));
+  const versionsOf = (replica: DeviceReplica) =>
+    new Map([...replica.rows].map(([id, r]) => [id, Number(/\d+/.exec(r.eTag)?.[0])]));
 
   it('snapshot: pinned, paged, open work first, resumable; then pull from its cursor catches up', async () => {
     const org = await createTestOrg(service.ctx, 'Snapshot Co');
     const token = await signIn(service.url, org.admin);
     const archived = Array.from({ length: 12 }, () => makeReferral({ status: 'Closed', substatus: 'Won' }));
-    const open = Array.from({ length: 23 }, (_, i) => makeReferral(i % 2 ? { status: 'Active', substatus: 'Accepted' } : {}));
+    const open = Array.from({ length: 23 }, (_, i) =>
+      makeReferral(i % 2 ? { status: 'Active', substatus: 'Accepted' } : {}),
+    );
     await seedReferrals(service.ctx, org.id, [...archived, ...open]);
     const first = await snapshotPage(service.url, token, null, 0);
     expect(first.status).toBe(200);
@@ -52,8 +58,11 @@ describe.each(DATABASES)('pull and snapshot (%s)', (database) => {
     const pages = [first.body];
     // A change in the middle of the download: closes an open referral not yet downloaded.
     const target = open[open.length - 1] as Referral;
-    await push(service.url, token, randomUUID(), [mutation(1, 'decline', { referralId: target.id, reasonCode: 8 })]);
-    for (let page = 1; page < 4; page += 1) pages.push((await snapshotPage(service.url, token, id, page)).body);
+    await push(service.url, token, randomUUID(), [
+      mutation(1, 'decline', { referralId: target.id, reasonCode: 8 }),
+    ]);
+    for (let page = 1; page < 4; page += 1)
+      pages.push((await snapshotPage(service.url, token, id, page)).body);
     // Resume: asking for a page again gives the same rows.
     const again = await snapshotPage(service.url, token, id, 1);
     expect(again.body.changes.map((c) => c.id)).toEqual(pages[1]?.changes.map((c) => c.id));
@@ -80,8 +89,16 @@ describe.each(DATABASES)('pull and snapshot (%s)', (database) => {
     expect(typeof reset.body.snapshot).toBe('string');
     const replica = new DeviceReplica(service.url, token);
     await replica.sync();
-    await seedReferrals(service.ctx, org.id, Array.from({ length: 25 }, () => makeReferral()));
-    await seedReferrals(service.ctx, org.id, Array.from({ length: 5 }, () => makeReferral()));
+    await seedReferrals(
+      service.ctx,
+      org.id,
+      Array.from({ length: 25 }, () => makeReferral()),
+    );
+    await seedReferrals(
+      service.ctx,
+      org.id,
+      Array.from({ length: 5 }, () => makeReferral()),
+    );
     let pages = 0;
     for (;;) {
       const reply = await pull(service.url, token, replica.deviceId, replica.cursor, 10);
@@ -103,7 +120,10 @@ describe.each(DATABASES)('pull and snapshot (%s)', (database) => {
     await seedReferrals(service.ctx, org.id, [r]);
     const replica = new DeviceReplica(service.url, token);
     await replica.sync();
-    await push(service.url, token, replica.deviceId, [mutation(1, 'accept', acceptArgs(r.id)), mutation(2, 'setFavorite', { referralId: r.id, favorite: true })]);
+    await push(service.url, token, replica.deviceId, [
+      mutation(1, 'accept', acceptArgs(r.id)),
+      mutation(2, 'setFavorite', { referralId: r.id, favorite: true }),
+    ]);
     const reply = await pull(service.url, token, replica.deviceId, replica.cursor);
     expect(reply.body.lastAckSeq).toBe(2);
     expect(reply.body.outcomes.map((o) => [o.seq, o.outcome, o.reason])).toEqual([
@@ -183,11 +203,16 @@ describe.each(DATABASES)('pull and snapshot (%s)', (database) => {
     expect(member.seen.find((c) => c.id === received.id)?.op).toBe('delete');
     expect(new Set(member.rows.keys())).toEqual(new Set([onTeam.id, notOnTeam.id]));
     // Removed from a team (an edit through another channel): a delete again.
-    await writeReferrals(service.ctx, org.id, { channel: 'pc-api', actor: { userId: null, displayName: 'Admin' } }, async (w) => {
-      const stored = await w.load(onTeam.id, { forUpdate: true });
-      if (!stored) throw new Error('missing');
-      await w.save({ before: stored, after: { ...stored.referral, team: [] }, action: 'update' });
-    });
+    await writeReferrals(
+      service.ctx,
+      org.id,
+      { channel: 'pc-api', actor: { userId: null, displayName: 'Admin' } },
+      async (w) => {
+        const stored = await w.load(onTeam.id, { forUpdate: true });
+        if (!stored) throw new Error('missing');
+        await w.save({ before: stored, after: { ...stored.referral, team: [] }, action: 'update' });
+      },
+    );
     await member.sync();
     expect(member.seen.filter((c) => c.id === onTeam.id).at(-1)?.op).toBe('delete');
     expect(new Set(member.rows.keys())).toEqual(new Set([notOnTeam.id]));

@@ -41,7 +41,11 @@ describe.each(DATABASES)('push protocol (%s)', (database) => {
     return rows[0];
   };
   const deviceSeq = async (deviceId: string) =>
-    (await service.ctx.db.query<{ last_seq: number }>('SELECT last_seq FROM devices WHERE id = $1', [deviceId]))[0]?.last_seq ?? 0;
+    (
+      await service.ctx.db.query<{ last_seq: number }>('SELECT last_seq FROM devices WHERE id = $1', [
+        deviceId,
+      ])
+    )[0]?.last_seq ?? 0;
 
   function batch(id: string) {
     return [
@@ -57,12 +61,26 @@ describe.each(DATABASES)('push protocol (%s)', (database) => {
       await seedReferrals(service.ctx, org.id, [r]);
       const body = pushBody(randomUUID(), batch(r.id));
       const replies = [];
-      for (let i = 0; i < times; i += 1) replies.push(await call(service.url, 'POST', '/v1/sync/push', { token: admin, body }));
-      const outcomes = replies.map((x) => JSON.stringify((x.body['results'] as { seq: number; outcome: string }[]).map((o) => [o.seq, o.outcome])));
+      for (let i = 0; i < times; i += 1)
+        replies.push(await call(service.url, 'POST', '/v1/sync/push', { token: admin, body }));
+      const outcomes = replies.map((x) =>
+        JSON.stringify(
+          (x.body['results'] as { seq: number; outcome: string }[]).map((o) => [o.seq, o.outcome]),
+        ),
+      );
       expect(new Set(outcomes).size).toBe(1);
-      expect(outcomes[0]).toBe(JSON.stringify([[1, 'applied'], [2, 'applied'], [3, 'applied']]));
+      expect(outcomes[0]).toBe(
+        JSON.stringify([
+          [1, 'applied'],
+          [2, 'applied'],
+          [3, 'applied'],
+        ]),
+      );
       expect(await state(r.id)).toMatchObject({ substatus: 'Accepted', notes: 1 });
-      const audits = await service.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE referral_id = $1 AND channel = $2', [r.id, 'push']);
+      const audits = await service.ctx.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM audit_log WHERE referral_id = $1 AND channel = $2',
+        [r.id, 'push'],
+      );
       expect(audits[0]?.n).toBe(3);
     });
   }
@@ -71,10 +89,16 @@ describe.each(DATABASES)('push protocol (%s)', (database) => {
     const r = makeReferral();
     await seedReferrals(service.ctx, org.id, [r]);
     const body = pushBody(randomUUID(), batch(r.id));
-    const replies = await Promise.all(Array.from({ length: 5 }, () => call(service.url, 'POST', '/v1/sync/push', { token: admin, body })));
+    const replies = await Promise.all(
+      Array.from({ length: 5 }, () => call(service.url, 'POST', '/v1/sync/push', { token: admin, body })),
+    );
     for (const reply of replies) {
       expect(reply.status).toBe(200);
-      expect((reply.body['results'] as { outcome: string }[]).map((o) => o.outcome)).toEqual(['applied', 'applied', 'applied']);
+      expect((reply.body['results'] as { outcome: string }[]).map((o) => o.outcome)).toEqual([
+        'applied',
+        'applied',
+        'applied',
+      ]);
       expect(reply.body['lastAckSeq']).toBe(3);
     }
     expect(await state(r.id)).toMatchObject({ substatus: 'Accepted', notes: 1 });
@@ -84,14 +108,19 @@ describe.each(DATABASES)('push protocol (%s)', (database) => {
     const r = makeReferral();
     await seedReferrals(service.ctx, org.id, [r]);
     const device = randomUUID();
-    await push(service.url, admin, device, [mutation(1, 'setFavorite', { referralId: r.id, favorite: true })]);
+    await push(service.url, admin, device, [
+      mutation(1, 'setFavorite', { referralId: r.id, favorite: true }),
+    ]);
     const gap = await push(service.url, admin, device, [mutation(3, 'accept', acceptArgs(r.id))]);
     expect(gap.status).toBe(409);
     expect(gap.body).toMatchObject({ error: 'seq_gap', expectedSeq: 2 });
     expect(await deviceSeq(device)).toBe(1);
     expect((await state(r.id))?.substatus).toBe('Received');
     // A batch that overlaps what was acknowledged is fine: replays plus the new ones.
-    const overlap = await push(service.url, admin, device, [mutation(1, 'setFavorite', { referralId: r.id, favorite: true }), mutation(2, 'accept', acceptArgs(r.id))]);
+    const overlap = await push(service.url, admin, device, [
+      mutation(1, 'setFavorite', { referralId: r.id, favorite: true }),
+      mutation(2, 'accept', acceptArgs(r.id)),
+    ]);
     expect(overlap.body.results.map((x) => x.outcome)).toEqual(['applied', 'applied']);
     expect(overlap.body.lastAckSeq).toBe(2);
   });
@@ -120,11 +149,17 @@ describe.each(DATABASES)('push protocol (%s)', (database) => {
     await seedReferrals(service.ctx, org.id, [r]);
     const device = randomUUID();
     const before = await state(r.id);
-    const orgVersion = async () => (await service.ctx.db.query<{ version: number }>('SELECT version FROM organizations WHERE id = $1', [org.id]))[0]?.version;
+    const orgVersion = async () =>
+      (
+        await service.ctx.db.query<{ version: number }>('SELECT version FROM organizations WHERE id = $1', [
+          org.id,
+        ])
+      )[0]?.version;
     const versionBefore = await orgVersion();
     // Fail after the referral rows were written, when the outcomes are stored.
     service.ctx.db.faultInjector = (sql) => {
-      if (sql.includes('INSERT INTO push_results')) throw new TransientDatabaseError('injected: connection lost');
+      if (sql.includes('INSERT INTO push_results'))
+        throw new TransientDatabaseError('injected: connection lost');
     };
     const mutations = batch(r.id);
     const failed = await push(service.url, admin, device, mutations);
@@ -135,7 +170,10 @@ describe.each(DATABASES)('push protocol (%s)', (database) => {
     expect(await state(r.id)).toEqual(before);
     expect(await orgVersion()).toBe(versionBefore);
     expect(await deviceSeq(device)).toBe(0);
-    const audit = await service.ctx.db.query('SELECT 1 FROM audit_log WHERE referral_id = $1 AND channel = $2', [r.id, 'push']);
+    const audit = await service.ctx.db.query(
+      'SELECT 1 FROM audit_log WHERE referral_id = $1 AND channel = $2',
+      [r.id, 'push'],
+    );
     expect(audit).toHaveLength(0);
     const retried = await push(service.url, admin, device, mutations);
     expect(retried.body.results.map((x) => x.outcome)).toEqual(['applied', 'applied', 'applied']);
@@ -146,34 +184,58 @@ describe.each(DATABASES)('push protocol (%s)', (database) => {
     const r = makeReferral();
     await seedReferrals(service.ctx, org.id, [r]);
     const device = randomUUID();
-    await push(service.url, admin, device, [mutation(1, 'setFavorite', { referralId: r.id, favorite: true })]);
+    await push(service.url, admin, device, [
+      mutation(1, 'setFavorite', { referralId: r.id, favorite: true }),
+    ]);
     const member = await signIn(service.url, org.member);
-    const reply = await push(service.url, member, device, [mutation(2, 'addNote', { referralId: r.id, noteId: randomUUID(), text: 'x' })]);
+    const reply = await push(service.url, member, device, [
+      mutation(2, 'addNote', { referralId: r.id, noteId: randomUUID(), text: 'x' }),
+    ]);
     expect(reply.status).toBe(403);
     expect(await deviceSeq(device)).toBe(1);
-    const pulled = await call(service.url, 'POST', '/v1/sync/pull', { token: member, body: { deviceId: device, cursor: null } });
+    const pulled = await call(service.url, 'POST', '/v1/sync/pull', {
+      token: member,
+      body: { deviceId: device, cursor: null },
+    });
     expect(pulled.status).toBe(403);
   });
 
   it('validates the envelope: 400 with details, 413 above 500 mutations, 426 for an unknown schema version, 401 without a token', async () => {
-    const bad = await call(service.url, 'POST', '/v1/sync/push', { token: admin, body: { deviceId: 'd', schemaVersion: 1, clientTime: 'yesterday', mutations: [] } });
+    const bad = await call(service.url, 'POST', '/v1/sync/push', {
+      token: admin,
+      body: { deviceId: 'd', schemaVersion: 1, clientTime: 'yesterday', mutations: [] },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ error: 'invalid_request', details: [{ field: 'clientTime' }] });
-    const notJson = await call(service.url, 'POST', '/v1/sync/push', { token: admin, body: '{"deviceId":', headers: { 'content-type': 'application/json' } });
+    const notJson = await call(service.url, 'POST', '/v1/sync/push', {
+      token: admin,
+      body: '{"deviceId":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(notJson.status).toBe(400);
     expect(notJson.body).toMatchObject({ error: 'invalid_json' });
-    const many = Array.from({ length: 501 }, (_, i) => mutation(i + 1, 'setFavorite', { referralId: 'x', favorite: true }));
+    const many = Array.from({ length: 501 }, (_, i) =>
+      mutation(i + 1, 'setFavorite', { referralId: 'x', favorite: true }),
+    );
     expect((await push(service.url, admin, randomUUID(), many)).status).toBe(413);
-    const old = await call(service.url, 'POST', '/v1/sync/push', { token: admin, body: { ...pushBody(randomUUID(), []), schemaVersion: 99 } });
+    const old = await call(service.url, 'POST', '/v1/sync/push', {
+      token: admin,
+      body: { ...pushBody(randomUUID(), []), schemaVersion: 99 },
+    });
     expect(old.status).toBe(426);
-    const unordered = await push(service.url, admin, randomUUID(), [mutation(2, 'setFavorite', {}), mutation(1, 'setFavorite', {})]);
+    const unordered = await push(service.url, admin, randomUUID(), [
+      mutation(2, 'setFavorite', {}),
+      mutation(1, 'setFavorite', {}),
+    ]);
     expect(unordered.status).toBe(400);
     const badMutation = await call(service.url, 'POST', '/v1/sync/push', {
       token: admin,
       body: pushBody(randomUUID(), [{ seq: 0, id: 'not-a-uuid', name: 'accept', args: {}, createdAt: 'x' }]),
     });
     expect(badMutation.status).toBe(400);
-    expect((badMutation.body['details'] as { field: string }[]).map((d) => d.field)).toContain('mutations.0.seq');
+    expect((badMutation.body['details'] as { field: string }[]).map((d) => d.field)).toContain(
+      'mutations.0.seq',
+    );
     expect((await call(service.url, 'POST', '/v1/sync/push', { body: pushBody('d', []) })).status).toBe(401);
   });
 

@@ -27,11 +27,21 @@ import {
 
 stopPostgresAfterAll();
 
-async function startChild(databaseUrl: string): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
+async function startChild(
+  databaseUrl: string,
+): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'partner-desk-child-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/main.ts'], {
     cwd: path.resolve('.'),
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', PARTNER_DESK_DATA: dataDir, PARTNER_DESK_DEMO: '0', SWEEP_INTERVAL_MS: '50' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      PARTNER_DESK_DATA: dataDir,
+      PARTNER_DESK_DEMO: '0',
+      SWEEP_INTERVAL_MS: '50',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -80,10 +90,14 @@ describe.skipIf(!postgresAvailable())('scale-out: two service processes on one P
     const onA = await openEvents(a.url, tokenA);
     const onB = await openEvents(b.url, tokenB);
     let from = onB.events.length;
-    await push(a.url, tokenA, randomUUID(), [mutation(1, 'setFavorite', { referralId: r.id, favorite: true })]);
+    await push(a.url, tokenA, randomUUID(), [
+      mutation(1, 'setFavorite', { referralId: r.id, favorite: true }),
+    ]);
     await onB.waitFor('poke', from);
     from = onA.events.length;
-    await push(b.url, tokenB, randomUUID(), [mutation(1, 'setFavorite', { referralId: r.id, favorite: false })]);
+    await push(b.url, tokenB, randomUUID(), [
+      mutation(1, 'setFavorite', { referralId: r.id, favorite: false }),
+    ]);
     await onA.waitFor('poke', from);
     await Promise.all([onA.close(), onB.close()]);
   });
@@ -112,7 +126,10 @@ describe.skipIf(!postgresAvailable())('scale-out: two service processes on one P
     await Promise.all(writers);
     writing = false;
     await Promise.all(readers);
-    const truth = await a.ctx.db.query<{ id: string; version: number }>('SELECT id, version FROM referrals WHERE org_id = $1 AND NOT deleted', [org.id]);
+    const truth = await a.ctx.db.query<{ id: string; version: number }>(
+      'SELECT id, version FROM referrals WHERE org_id = $1 AND NOT deleted',
+      [org.id],
+    );
     for (const p of pullers) {
       await p.sync(4);
       const mine = new Map([...p.rows].map(([id, r]) => [id, Number(/\d+/.exec(r.eTag)?.[0])]));
@@ -123,13 +140,23 @@ describe.skipIf(!postgresAvailable())('scale-out: two service processes on one P
   });
 
   it('the sweepers of all processes close each overdue referral exactly once', async () => {
-    const overdue = Array.from({ length: 150 }, () => makeReferral({ createdDateTime: new Date(Date.now() - 15 * 86_400_000).toISOString() }));
+    const overdue = Array.from({ length: 150 }, () =>
+      makeReferral({ createdDateTime: new Date(Date.now() - 15 * 86_400_000).toISOString() }),
+    );
     // Seeded through A; B's sweeper (every 50 ms) races A's and C's called directly.
     await seedReferrals(a.ctx, org.id, overdue);
-    const counts = await Promise.all([sweepExpired(a.ctx), sweepExpired(c.ctx), sweepExpired(a.ctx), sweepExpired(c.ctx)]);
+    const counts = await Promise.all([
+      sweepExpired(a.ctx),
+      sweepExpired(c.ctx),
+      sweepExpired(a.ctx),
+      sweepExpired(c.ctx),
+    ]);
     const ids = overdue.map((r) => r.id);
     for (let i = 0; i < 100; i += 1) {
-      const left = await a.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM referrals WHERE id = ANY($1::text[]) AND substatus <> 'Expired'`, [ids]);
+      const left = await a.ctx.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM referrals WHERE id = ANY($1::text[]) AND substatus <> 'Expired'`,
+        [ids],
+      );
       if (left[0]?.n === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -139,7 +166,10 @@ describe.skipIf(!postgresAvailable())('scale-out: two service processes on one P
     );
     expect(audit).toHaveLength(150);
     expect(audit.every((row) => row.n === 1)).toBe(true);
-    const events = await a.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM referral_events WHERE action = 'expire' AND referral_id = ANY($1::text[])`, [ids]);
+    const events = await a.ctx.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM referral_events WHERE action = 'expire' AND referral_id = ANY($1::text[])`,
+      [ids],
+    );
     expect(events[0]?.n).toBe(150);
     expect(counts.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(150);
   });

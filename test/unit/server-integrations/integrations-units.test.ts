@@ -5,7 +5,14 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReferralSchema } from '../../../src-shared/index';
-import { formatMember, fromUsDate, parseMembers, referralToRow, HEADERS, toUsDate } from '../../../src-shared/partner-center-csv';
+import {
+  formatMember,
+  fromUsDate,
+  parseMembers,
+  referralToRow,
+  HEADERS,
+  toUsDate,
+} from '../../../src-shared/partner-center-csv';
 import { readCsv } from '../../../src-server/csv/csv-import';
 import { rowToReferral } from '../../../src-server/csv/csv-row';
 import { decodeLeadBody, storableJson } from '../../../src-server/intake/raw-body';
@@ -21,12 +28,22 @@ import { signatureOf } from '../../../src-server/webhooks/webhook-sink';
 // intake body decoding, backoff, signatures and the secret box.
 
 const referral = (extra: Record<string, unknown> = {}) =>
-  ReferralSchema.parse({ id: 'r1', createdDateTime: '2026-01-01T00:00:00Z', updatedDateTime: '2026-01-01T00:00:00Z', ...extra });
+  ReferralSchema.parse({
+    id: 'r1',
+    createdDateTime: '2026-01-01T00:00:00Z',
+    updatedDateTime: '2026-01-01T00:00:00Z',
+    ...extra,
+  });
 
 describe('$filter compiler', () => {
   it('compiles comparisons, and/or and parentheses into placeholders', () => {
-    const c = compileFilter("(status eq 'New' or favorite eq true) and updatedDateTime gt 2026-01-01T00:00:00Z", 3);
-    expect(c.sql).toBe('((r.status = $3::text OR r.favorite = $4::boolean) AND r.updated_at > $5::timestamptz)');
+    const c = compileFilter(
+      "(status eq 'New' or favorite eq true) and updatedDateTime gt 2026-01-01T00:00:00Z",
+      3,
+    );
+    expect(c.sql).toBe(
+      '((r.status = $3::text OR r.favorite = $4::boolean) AND r.updated_at > $5::timestamptz)',
+    );
     expect(c.params).toEqual(['New', true, '2026-01-01T00:00:00.000Z']);
   });
 
@@ -42,8 +59,21 @@ describe('$filter compiler', () => {
   });
 
   it('rejects anything outside the subset with a 400 naming $filter', () => {
-    for (const bad of ['status', "status eq 'a' and", 'name eq 1', "status like 'a'", "status eq 'a' ; drop", 'favorite gt true', '((('])
-      expect(() => compileFilter(bad, 1), bad).toThrow(expect.objectContaining({ statusCode: 400, extra: { details: [expect.objectContaining({ field: '$filter' })] } }));
+    for (const bad of [
+      'status',
+      "status eq 'a' and",
+      'name eq 1',
+      "status like 'a'",
+      "status eq 'a' ; drop",
+      'favorite gt true',
+      '(((',
+    ])
+      expect(() => compileFilter(bad, 1), bad).toThrow(
+        expect.objectContaining({
+          statusCode: 400,
+          extra: { details: [expect.objectContaining({ field: '$filter' })] },
+        }),
+      );
   });
 });
 
@@ -62,7 +92,10 @@ describe('JSON Patch → intents', () => {
   });
 
   it('maps a reason label to its code and names bad paths', () => {
-    const plan = planPatch([{ op: 'replace', path: '/substatus', value: 'Declined' }, { op: 'replace', path: '/statusReason', value: 'Timeline too short' }]);
+    const plan = planPatch([
+      { op: 'replace', path: '/substatus', value: 'Declined' },
+      { op: 'replace', path: '/statusReason', value: 'Timeline too short' },
+    ]);
     const [decline] = intentsOf(plan, referral(), 1);
     expect(decline).toMatchObject({ name: 'decline', args: { reasonCode: 6 } });
     expect(() => planPatch([{ op: 'test', path: '/a', value: 1 }])).toThrow(/test/);
@@ -71,7 +104,13 @@ describe('JSON Patch → intents', () => {
 
   it('refuses to remove team members through a /team replace', () => {
     const plan = planPatch([{ op: 'replace', path: '/team', value: [] }]);
-    expect(() => intentsOf(plan, referral({ status: 'Active', substatus: 'Accepted', team: [{ email: 'x@y.example' }] }), 1)).toThrow(/removed/);
+    expect(() =>
+      intentsOf(
+        plan,
+        referral({ status: 'Active', substatus: 'Accepted', team: [{ email: 'x@y.example' }] }),
+        1,
+      ),
+    ).toThrow(/removed/);
   });
 
   it('compares ETags weakly and honours *', () => {
@@ -96,14 +135,28 @@ describe('CSV columns', () => {
   it('round-trips team members and a referral through a row', () => {
     const members = [{ firstName: 'Ann', lastName: 'Lee Smith', email: 'ann@x.example', phoneNumber: '' }];
     expect(parseMembers(members.map(formatMember).join('; '))).toEqual({ members });
-    const r = referral({ customerProfile: { name: 'Acme' }, name: 'Deal', status: 'Active', substatus: 'Accepted', team: members, details: { dealValue: 12.5, currency: 'EUR', closingDateTime: '2027-05-01' }, reasonCode: null });
+    const r = referral({
+      customerProfile: { name: 'Acme' },
+      name: 'Deal',
+      status: 'Active',
+      substatus: 'Accepted',
+      team: members,
+      details: { dealValue: 12.5, currency: 'EUR', closingDateTime: '2027-05-01' },
+      reasonCode: null,
+    });
     const record = Object.fromEntries(HEADERS.map((h, i) => [h, referralToRow(r)[i] ?? '']));
     const back = rowToReferral(record, r.id, null, '2026-02-01T00:00:00.000Z');
-    expect(back.ok && back.referral).toMatchObject({ name: 'Deal', team: members, details: { dealValue: 12.5, currency: 'EUR', closingDateTime: '2027-05-01' } });
+    expect(back.ok && back.referral).toMatchObject({
+      name: 'Deal',
+      team: members,
+      details: { dealValue: 12.5, currency: 'EUR', closingDateTime: '2027-05-01' },
+    });
   });
 
   it('treats a missing required column as structural', () => {
-    expect(() => readCsv('Referral ID,Customer name,Status\r\na,b,New')).toThrow(expect.objectContaining({ statusCode: 400, code: 'missing_columns' }));
+    expect(() => readCsv('Referral ID,Customer name,Status\r\na,b,New')).toThrow(
+      expect.objectContaining({ statusCode: 400, code: 'missing_columns' }),
+    );
   });
 });
 
@@ -113,11 +166,17 @@ describe('intake body decoding', () => {
     const proto = storableJson(JSON.parse('{"__proto__": {"polluted": true}}')) as Record<string, unknown>;
     expect(Object.keys(proto)).toEqual(['__proto__']);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-    expect(decodeLeadBody(Buffer.from('['.repeat(100) + ']'.repeat(100)), 'application/json')).toEqual({ ok: false, reason: 'too_deep' });
-    fc.assert(fc.property(fc.jsonValue(), (v) => {
-      const decoded = decodeLeadBody(Buffer.from(JSON.stringify(v) ?? 'null'), 'application/json');
-      if (decoded.ok) expect(JSON.stringify(decoded.value)).not.toMatch(/\\u0000|\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])/i);
-    }));
+    expect(decodeLeadBody(Buffer.from('['.repeat(100) + ']'.repeat(100)), 'application/json')).toEqual({
+      ok: false,
+      reason: 'too_deep',
+    });
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const decoded = decodeLeadBody(Buffer.from(JSON.stringify(v) ?? 'null'), 'application/json');
+        if (decoded.ok)
+          expect(JSON.stringify(decoded.value)).not.toMatch(/\\u0000|\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])/i);
+      }),
+    );
   });
 });
 
@@ -131,7 +190,9 @@ describe('outbound delivery', () => {
   });
 
   it('signs the timestamp and the body with HMAC-SHA256', () => {
-    expect(signatureOf('k', '1700000000', '{"a":1}')).toBe(`sha256=${createHmac('sha256', 'k').update('1700000000.{"a":1}').digest('hex')}`);
+    expect(signatureOf('k', '1700000000', '{"a":1}')).toBe(
+      `sha256=${createHmac('sha256', 'k').update('1700000000.{"a":1}').digest('hex')}`,
+    );
   });
 
   it('seals secrets with AES-256-GCM under a key file created with mode 0600', () => {
@@ -143,7 +204,9 @@ describe('outbound delivery', () => {
     const sealed = box.seal('whsec_abc');
     expect(sealed).not.toContain('whsec');
     expect(box.open(sealed)).toBe('whsec_abc');
-    expect(() => new SecretBox(loadSecretKey(Buffer.alloc(32, 1).toString('base64'), dir)).open(sealed)).toThrow();
+    expect(() =>
+      new SecretBox(loadSecretKey(Buffer.alloc(32, 1).toString('base64'), dir)).open(sealed),
+    ).toThrow();
     expect(() => loadSecretKey('too-short', dir)).toThrow(/32 bytes/);
   });
 });

@@ -14,7 +14,12 @@ describe('service units', () => {
     const cursor = { epoch: 'e1', orgId: 'o', scope: 'a', version: 42, afterId: null };
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
     expect(decodeCursor(encodeCursor({ ...cursor, afterId: 'x' }))?.afterId).toBe('x');
-    for (const bad of ['', 'garbage', Buffer.from('[2,"e",1]').toString('base64url'), Buffer.from('[1,"e","o","a",-1,null]').toString('base64url')]) {
+    for (const bad of [
+      '',
+      'garbage',
+      Buffer.from('[2,"e",1]').toString('base64url'),
+      Buffer.from('[1,"e","o","a",-1,null]').toString('base64url'),
+    ]) {
       expect(decodeCursor(bad)).toBeNull();
     }
   });
@@ -22,7 +27,10 @@ describe('service units', () => {
   it('access tokens verify, expire and refuse tampering', () => {
     const secret = Buffer.alloc(32, 7);
     const token = signAccessToken(secret, { sub: 'u', org: 'o', exp: 2_000 });
-    expect(verifyAccessToken(secret, token, 1_000_000)).toEqual({ ok: true, claims: { sub: 'u', org: 'o', exp: 2_000 } });
+    expect(verifyAccessToken(secret, token, 1_000_000)).toEqual({
+      ok: true,
+      claims: { sub: 'u', org: 'o', exp: 2_000 },
+    });
     expect(verifyAccessToken(secret, token, 2_000_000)).toEqual({ ok: false, reason: 'expired' });
     expect(verifyAccessToken(Buffer.alloc(32, 8), token, 0)).toEqual({ ok: false, reason: 'malformed' });
     expect(verifyAccessToken(secret, `${token}x`, 0).ok).toBe(false);
@@ -41,26 +49,41 @@ describe('service units', () => {
     const migrations = loadMigrations();
     expect(migrations[0]?.version).toBe(1);
     expect(migrations.filter((m) => m.version < 50).every((m) => m.sql.length > 0)).toBe(true);
-    expect(splitStatements('-- c\nCREATE TABLE a (x int);\n\nCREATE INDEX i ON a (x);\n')).toEqual(['CREATE TABLE a (x int)', 'CREATE INDEX i ON a (x)']);
+    expect(splitStatements('-- c\nCREATE TABLE a (x int);\n\nCREATE INDEX i ON a (x);\n')).toEqual([
+      'CREATE TABLE a (x int)',
+      'CREATE INDEX i ON a (x)',
+    ]);
   });
 
   it('classifies transient database errors', () => {
     expect(isTransientDatabaseError(new TransientDatabaseError('x'))).toBe(true);
     expect(isTransientDatabaseError(Object.assign(new Error('deadlock'), { code: '40P01' }))).toBe(true);
-    expect(isTransientDatabaseError(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(isTransientDatabaseError(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }))).toBe(
+      true,
+    );
     expect(isTransientDatabaseError(Object.assign(new Error('syntax'), { code: '42601' }))).toBe(false);
   });
 
   it('demo data is deterministic and covers every tab, stage, currency and marketplace action', () => {
-    const opts = { count: 500, seed: 1, now: '2026-06-01T12:00:00.000Z', partnerTeam: [{ firstName: 'M', lastName: 'M', email: 'member@contoso.example', phoneNumber: '' }], partnerName: 'Contoso' };
+    const opts = {
+      count: 500,
+      seed: 1,
+      now: '2026-06-01T12:00:00.000Z',
+      partnerTeam: [{ firstName: 'M', lastName: 'M', email: 'member@contoso.example', phoneNumber: '' }],
+      partnerName: 'Contoso',
+    };
     const a = demoReferrals(opts);
     const b = demoReferrals(opts);
     expect(a.map((r) => r.id)).toEqual(b.map((r) => r.id));
     expect(new Set(a.map((r) => r.id)).size).toBe(500);
     expect(new Set(a.map(tabOf))).toEqual(new Set(['marketplace', 'qualified', 'cosell']));
     expect(new Set(a.map(stageOf))).toEqual(new Set(['received', 'accepted', 'archived']));
-    expect(new Set(a.map((r) => r.substatus))).toEqual(new Set(['Received', 'Pending', 'Accepted', 'Won', 'Lost', 'Declined', 'Expired']));
-    expect(new Set(a.map((r) => r.qualification))).toEqual(new Set(['Direct', 'MarketingQualified', 'SalesQualified', 'None']));
+    expect(new Set(a.map((r) => r.substatus))).toEqual(
+      new Set(['Received', 'Pending', 'Accepted', 'Won', 'Lost', 'Declined', 'Expired']),
+    );
+    expect(new Set(a.map((r) => r.qualification))).toEqual(
+      new Set(['Direct', 'MarketingQualified', 'SalesQualified', 'None']),
+    );
     const currencies = new Set(a.map((r) => r.details.currency).filter(Boolean));
     for (const c of ['USD', 'EUR', 'SEK', 'GBP']) expect(currencies).toContain(c);
     const actions = new Set(a.flatMap((r) => r.marketplace?.actions.map((x) => x.action) ?? []));
@@ -68,10 +91,15 @@ describe('service units', () => {
     expect(a.some((r) => r.marketplace?.isTest)).toBe(true);
     const now = Date.parse(opts.now);
     const received = a.filter((r) => stageOf(r) === 'received');
-    const deadline = (r: (typeof a)[number]) => Date.parse(r.expirationDateTime ?? r.createdDateTime) + (r.expirationDateTime ? 0 : 14 * 86_400_000);
+    const deadline = (r: (typeof a)[number]) =>
+      Date.parse(r.expirationDateTime ?? r.createdDateTime) + (r.expirationDateTime ? 0 : 14 * 86_400_000);
     expect(received.every((r) => deadline(r) > now)).toBe(true);
     expect(received.filter((r) => deadline(r) - now < 3 * 86_400_000).length).toBeGreaterThan(10);
-    const contactMe = received.filter((r) => (r.details.customerRequestedContact || r.marketplace?.leadSource.action === 'PLT') && now - Date.parse(r.createdDateTime) < 72 * 3_600_000);
+    const contactMe = received.filter(
+      (r) =>
+        (r.details.customerRequestedContact || r.marketplace?.leadSource.action === 'PLT') &&
+        now - Date.parse(r.createdDateTime) < 72 * 3_600_000,
+    );
     expect(contactMe.length).toBeGreaterThan(3);
   });
 });

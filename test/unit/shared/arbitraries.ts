@@ -9,7 +9,9 @@ const MIN = new Date('2020-01-01T00:00:00.000Z');
 const MAX = new Date('2030-12-31T23:59:59.999Z');
 
 export const isoArb = fc.date({ min: MIN, max: MAX, noInvalidDate: true }).map((d) => d.toISOString());
-export const calendarDateArb = fc.date({ min: MIN, max: MAX, noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+export const calendarDateArb = fc
+  .date({ min: MIN, max: MAX, noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 export const referralIdArb = fc.constantFrom('r-1', 'r-2', '7c1d2f4e-9a3b-4c5d-8e6f-0a1b2c3d4e5f');
 
 const knownPairs: [string, string][] = [
@@ -23,7 +25,13 @@ const knownPairs: [string, string][] = [
 ];
 export const statusPairArb: fc.Arbitrary<[string, string]> = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom(...knownPairs) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('Closed', 'Active', 'New', 'Weird', ''), fc.constantFrom('Mystery', 'Accepted', 'Won', '')) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(
+      fc.constantFrom('Closed', 'Active', 'New', 'Weird', ''),
+      fc.constantFrom('Mystery', 'Accepted', 'Won', ''),
+    ),
+  },
 );
 
 // A small address space so that duplicates (in any letter case) actually occur.
@@ -110,13 +118,37 @@ export function intentArb(referralId: fc.Arbitrary<string> = referralIdArb): fc.
         { requiredKeys: ['referralId', 'name', 'dealValue', 'currency', 'closingDate'] },
       ),
     }),
-    fc.record({ name: fc.constant('decline'), args: fc.record({ referralId, reasonCode: reasonArb, notes: fc.string({ maxLength: 20 }) }, { requiredKeys: ['referralId', 'reasonCode'] }) }),
-    fc.record({ name: fc.constant('markWon'), args: fc.record({ referralId, notes: fc.string({ maxLength: 20 }) }, { requiredKeys: ['referralId'] }) }),
-    fc.record({ name: fc.constant('markLost'), args: fc.record({ referralId, reasonCode: reasonArb, notes: fc.string({ maxLength: 20 }) }, { requiredKeys: ['referralId', 'reasonCode'] }) }),
+    fc.record({
+      name: fc.constant('decline'),
+      args: fc.record(
+        { referralId, reasonCode: reasonArb, notes: fc.string({ maxLength: 20 }) },
+        { requiredKeys: ['referralId', 'reasonCode'] },
+      ),
+    }),
+    fc.record({
+      name: fc.constant('markWon'),
+      args: fc.record({ referralId, notes: fc.string({ maxLength: 20 }) }, { requiredKeys: ['referralId'] }),
+    }),
+    fc.record({
+      name: fc.constant('markLost'),
+      args: fc.record(
+        { referralId, reasonCode: reasonArb, notes: fc.string({ maxLength: 20 }) },
+        { requiredKeys: ['referralId', 'reasonCode'] },
+      ),
+    }),
     fc.record({ name: fc.constant('setFavorite'), args: fc.record({ referralId, favorite: fc.boolean() }) }),
-    fc.record({ name: fc.constant('editDeal'), args: fc.record({ referralId, fields: dealFieldsArb, baseVersion: fc.nat({ max: 50 }) }) }),
-    fc.record({ name: fc.constant('addTeamMember'), args: fc.record({ referralId, member: memberInputArb }) }),
-    fc.record({ name: fc.constant('addNote'), args: fc.record({ referralId, noteId: fc.uuid(), text: nameArb }) }),
+    fc.record({
+      name: fc.constant('editDeal'),
+      args: fc.record({ referralId, fields: dealFieldsArb, baseVersion: fc.nat({ max: 50 }) }),
+    }),
+    fc.record({
+      name: fc.constant('addTeamMember'),
+      args: fc.record({ referralId, member: memberInputArb }),
+    }),
+    fc.record({
+      name: fc.constant('addNote'),
+      args: fc.record({ referralId, noteId: fc.uuid(), text: nameArb }),
+    }),
   );
   // Through the schema, so trimming and stripping are applied exactly as the service would.
   return raw.map((value) => IntentSchema.parse(value));
@@ -131,7 +163,15 @@ export function ctxArb(referralId: fc.Arbitrary<string> = referralIdArb): fc.Arb
       rejected: fc.option(fc.array(referralId, { maxLength: 2 })),
       fieldVersions: fc.option(
         fc.dictionary(
-          fc.constantFrom('name', 'dealValue', 'currency', 'closingDate', 'notes', 'externalReferenceId', 'campaignId'),
+          fc.constantFrom(
+            'name',
+            'dealValue',
+            'currency',
+            'closingDate',
+            'notes',
+            'externalReferenceId',
+            'campaignId',
+          ),
           fc.nat({ max: 50 }),
         ),
       ),

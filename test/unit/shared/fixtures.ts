@@ -72,14 +72,20 @@ export const intents = {
     name: 'markLost',
     args: { referralId: REFERRAL_ID, reasonCode },
   }),
-  setFavorite: (favorite = true): Intent => ({ name: 'setFavorite', args: { referralId: REFERRAL_ID, favorite } }),
+  setFavorite: (favorite = true): Intent => ({
+    name: 'setFavorite',
+    args: { referralId: REFERRAL_ID, favorite },
+  }),
   editDeal: (fields: Extract<Intent, { name: 'editDeal' }>['args']['fields'], baseVersion = 10): Intent => ({
     name: 'editDeal',
     args: { referralId: REFERRAL_ID, fields, baseVersion },
   }),
   addTeamMember: (email = 'grace@partner.example'): Intent => ({
     name: 'addTeamMember',
-    args: { referralId: REFERRAL_ID, member: { firstName: 'Grace', lastName: 'Hopper', email, phoneNumber: '' } },
+    args: {
+      referralId: REFERRAL_ID,
+      member: { firstName: 'Grace', lastName: 'Hopper', email, phoneNumber: '' },
+    },
   }),
   addNote: (noteId = NOTE_ID, text = 'Called the customer.'): Intent => ({
     name: 'addNote',

@@ -31,7 +31,11 @@ describe('decide: properties', () => {
   it('never changes the status or substatus of a terminal referral, except a late-arriving accept of an Expired one', () => {
     fc.assert(
       fc.property(referralArb.filter(isTerminal), intentArb(), ctxArb(), (referral, intent, ctx) => {
-        const decision = decide(referral, { ...intent, args: { ...intent.args, referralId: referral.id } } as typeof intent, ctx);
+        const decision = decide(
+          referral,
+          { ...intent, args: { ...intent.args, referralId: referral.id } } as typeof intent,
+          ctx,
+        );
         if (decision.outcome !== 'applied') return;
         const lateAccept = intent.name === 'accept' && referral.substatus === 'Expired';
         if (lateAccept) {
@@ -50,7 +54,10 @@ describe('decide: properties', () => {
   it('an intent applied once is a noop the second time', () => {
     fc.assert(
       fc.property(referralArb, intentArb(), ctxArb(), (referral, anyIntent, ctx) => {
-        const intent = { ...anyIntent, args: { ...anyIntent.args, referralId: referral.id } } as typeof anyIntent;
+        const intent = {
+          ...anyIntent,
+          args: { ...anyIntent.args, referralId: referral.id },
+        } as typeof anyIntent;
         const first = decide(referral, intent, ctx);
         fc.pre(first.outcome === 'applied');
         if (first.outcome !== 'applied') return;
@@ -72,11 +79,16 @@ describe('decide: properties', () => {
 
   it('markWon / markLost after a rejected accept from the same device are always dependency_rejected', () => {
     fc.assert(
-      fc.property(referralArb, intentArb().filter((i) => i.name === 'markWon' || i.name === 'markLost'), ctxArb(), (referral, intent, ctx) => {
-        const mine = { ...intent, args: { ...intent.args, referralId: referral.id } } as typeof intent;
-        const decision = decide(referral, mine, { ...ctx, rejectedAcceptIds: new Set([referral.id]) });
-        expect(decision).toEqual({ outcome: 'rejected', reason: 'dependency_rejected' });
-      }),
+      fc.property(
+        referralArb,
+        intentArb().filter((i) => i.name === 'markWon' || i.name === 'markLost'),
+        ctxArb(),
+        (referral, intent, ctx) => {
+          const mine = { ...intent, args: { ...intent.args, referralId: referral.id } } as typeof intent;
+          const decision = decide(referral, mine, { ...ctx, rejectedAcceptIds: new Set([referral.id]) });
+          expect(decision).toEqual({ outcome: 'rejected', reason: 'dependency_rejected' });
+        },
+      ),
       RUNS,
     );
   });

@@ -35,12 +35,30 @@ const accepted = (fields: Record<string, unknown> = {}) =>
 
 // One case per row of sync-protocol.md section 4.
 const rows: Row[] = [
-  { row: 'accept | Received, before the deadline', referral: inState('received'), intent: intents.accept(), outcome: 'applied', to: ['Active', 'Accepted'] },
-  { row: 'accept | Pending, before the deadline', referral: inState('pending'), intent: intents.accept(), outcome: 'applied', to: ['Active', 'Accepted'] },
+  {
+    row: 'accept | Received, before the deadline',
+    referral: inState('received'),
+    intent: intents.accept(),
+    outcome: 'applied',
+    to: ['Active', 'Accepted'],
+  },
+  {
+    row: 'accept | Pending, before the deadline',
+    referral: inState('pending'),
+    intent: intents.accept(),
+    outcome: 'applied',
+    to: ['Active', 'Accepted'],
+  },
   { row: 'accept | Accepted', referral: inState('accepted'), intent: intents.accept(), outcome: 'noop' },
   { row: 'accept | Won', referral: inState('won'), intent: intents.accept(), outcome: 'noop' },
   { row: 'accept | Lost', referral: inState('lost'), intent: intents.accept(), outcome: 'noop' },
-  { row: 'accept | Declined', referral: inState('declined'), intent: intents.accept(), outcome: 'rejected', reason: 'already_declined' },
+  {
+    row: 'accept | Declined',
+    referral: inState('declined'),
+    intent: intents.accept(),
+    outcome: 'rejected',
+    reason: 'already_declined',
+  },
   {
     row: 'accept | Expired, action before the deadline (late arrival)',
     referral: inState('expired', { closedDateTime: DEADLINE }),
@@ -66,21 +84,97 @@ const rows: Row[] = [
     outcome: 'rejected',
     reason: 'expired',
   },
-  { row: 'decline | Received', referral: inState('received'), intent: intents.decline(), outcome: 'applied', to: ['Closed', 'Declined'] },
+  {
+    row: 'decline | Received',
+    referral: inState('received'),
+    intent: intents.decline(),
+    outcome: 'applied',
+    to: ['Closed', 'Declined'],
+  },
   { row: 'decline | Declined', referral: inState('declined'), intent: intents.decline(), outcome: 'noop' },
   { row: 'decline | Expired', referral: inState('expired'), intent: intents.decline(), outcome: 'noop' },
-  { row: 'decline | Accepted', referral: inState('accepted'), intent: intents.decline(), outcome: 'rejected', reason: 'already_accepted' },
-  { row: 'decline | Won', referral: inState('won'), intent: intents.decline(), outcome: 'rejected', reason: 'already_accepted' },
-  { row: 'decline | Lost', referral: inState('lost'), intent: intents.decline(), outcome: 'rejected', reason: 'already_accepted' },
-  { row: 'markWon | Accepted', referral: inState('accepted'), intent: intents.markWon(), outcome: 'applied', to: ['Closed', 'Won'] },
-  { row: 'markLost | Accepted', referral: inState('accepted'), intent: intents.markLost(), outcome: 'applied', to: ['Closed', 'Lost'] },
-  { row: 'markWon | Won (same terminal state)', referral: inState('won'), intent: intents.markWon(), outcome: 'noop' },
-  { row: 'markLost | Lost (same terminal state)', referral: inState('lost'), intent: intents.markLost(), outcome: 'noop' },
-  { row: 'markWon | Lost', referral: inState('lost'), intent: intents.markWon(), outcome: 'rejected', reason: 'already_closed' },
-  { row: 'markLost | Won', referral: inState('won'), intent: intents.markLost(), outcome: 'rejected', reason: 'already_closed' },
-  { row: 'markWon | Received', referral: inState('received'), intent: intents.markWon(), outcome: 'rejected', reason: 'invalid_state' },
-  { row: 'markLost | Declined', referral: inState('declined'), intent: intents.markLost(), outcome: 'rejected', reason: 'invalid_state' },
-  { row: 'markWon | Expired', referral: inState('expired'), intent: intents.markWon(), outcome: 'rejected', reason: 'invalid_state' },
+  {
+    row: 'decline | Accepted',
+    referral: inState('accepted'),
+    intent: intents.decline(),
+    outcome: 'rejected',
+    reason: 'already_accepted',
+  },
+  {
+    row: 'decline | Won',
+    referral: inState('won'),
+    intent: intents.decline(),
+    outcome: 'rejected',
+    reason: 'already_accepted',
+  },
+  {
+    row: 'decline | Lost',
+    referral: inState('lost'),
+    intent: intents.decline(),
+    outcome: 'rejected',
+    reason: 'already_accepted',
+  },
+  {
+    row: 'markWon | Accepted',
+    referral: inState('accepted'),
+    intent: intents.markWon(),
+    outcome: 'applied',
+    to: ['Closed', 'Won'],
+  },
+  {
+    row: 'markLost | Accepted',
+    referral: inState('accepted'),
+    intent: intents.markLost(),
+    outcome: 'applied',
+    to: ['Closed', 'Lost'],
+  },
+  {
+    row: 'markWon | Won (same terminal state)',
+    referral: inState('won'),
+    intent: intents.markWon(),
+    outcome: 'noop',
+  },
+  {
+    row: 'markLost | Lost (same terminal state)',
+    referral: inState('lost'),
+    intent: intents.markLost(),
+    outcome: 'noop',
+  },
+  {
+    row: 'markWon | Lost',
+    referral: inState('lost'),
+    intent: intents.markWon(),
+    outcome: 'rejected',
+    reason: 'already_closed',
+  },
+  {
+    row: 'markLost | Won',
+    referral: inState('won'),
+    intent: intents.markLost(),
+    outcome: 'rejected',
+    reason: 'already_closed',
+  },
+  {
+    row: 'markWon | Received',
+    referral: inState('received'),
+    intent: intents.markWon(),
+    outcome: 'rejected',
+    reason: 'invalid_state',
+  },
+  {
+    row: 'markLost | Declined',
+    referral: inState('declined'),
+    intent: intents.markLost(),
+    outcome: 'rejected',
+    reason: 'invalid_state',
+  },
+  {
+    row: 'markWon | Expired',
+    referral: inState('expired'),
+    intent: intents.markWon(),
+    outcome: 'rejected',
+    reason: 'invalid_state',
+  },
   ...(Object.entries(intents) as [string, () => Intent][]).map(([name, make]) => ({
     row: `${name} | referral not visible`,
     referral: null,
@@ -104,9 +198,26 @@ const rows: Row[] = [
     outcome: 'rejected',
     reason: 'dependency_rejected',
   },
-  { row: 'setFavorite | Received', referral: inState('received'), intent: intents.setFavorite(true), outcome: 'applied', to: ['New', 'Received'] },
-  { row: 'setFavorite | Won (terminal, still visible)', referral: inState('won'), intent: intents.setFavorite(true), outcome: 'applied', to: ['Closed', 'Won'] },
-  { row: 'setFavorite | same value', referral: inState('received', { favorite: true }), intent: intents.setFavorite(true), outcome: 'noop' },
+  {
+    row: 'setFavorite | Received',
+    referral: inState('received'),
+    intent: intents.setFavorite(true),
+    outcome: 'applied',
+    to: ['New', 'Received'],
+  },
+  {
+    row: 'setFavorite | Won (terminal, still visible)',
+    referral: inState('won'),
+    intent: intents.setFavorite(true),
+    outcome: 'applied',
+    to: ['Closed', 'Won'],
+  },
+  {
+    row: 'setFavorite | same value',
+    referral: inState('received', { favorite: true }),
+    intent: intents.setFavorite(true),
+    outcome: 'noop',
+  },
   {
     row: 'editDeal | Accepted, field unchanged since baseVersion → applied',
     referral: accepted(),
@@ -156,45 +267,94 @@ const rows: Row[] = [
     outcome: 'rejected',
     reason: 'expired',
   },
-  { row: 'editDeal | Received', referral: inState('received'), intent: intents.editDeal({ name: 'x' }), outcome: 'rejected', reason: 'invalid_state' },
-  { row: 'editDeal | Won', referral: inState('won'), intent: intents.editDeal({ name: 'x' }), outcome: 'rejected', reason: 'invalid_state' },
-  { row: 'addNote | Received', referral: inState('received'), intent: intents.addNote(), outcome: 'applied', to: ['New', 'Received'] },
-  { row: 'addNote | Declined (terminal included)', referral: inState('declined'), intent: intents.addNote(), outcome: 'applied', to: ['Closed', 'Declined'] },
+  {
+    row: 'editDeal | Received',
+    referral: inState('received'),
+    intent: intents.editDeal({ name: 'x' }),
+    outcome: 'rejected',
+    reason: 'invalid_state',
+  },
+  {
+    row: 'editDeal | Won',
+    referral: inState('won'),
+    intent: intents.editDeal({ name: 'x' }),
+    outcome: 'rejected',
+    reason: 'invalid_state',
+  },
+  {
+    row: 'addNote | Received',
+    referral: inState('received'),
+    intent: intents.addNote(),
+    outcome: 'applied',
+    to: ['New', 'Received'],
+  },
+  {
+    row: 'addNote | Declined (terminal included)',
+    referral: inState('declined'),
+    intent: intents.addNote(),
+    outcome: 'applied',
+    to: ['Closed', 'Declined'],
+  },
   {
     row: 'addNote | same noteId already present',
-    referral: inState('won', { notes: [{ id: NOTE_ID, text: 'x', author: 'Ada', createdAt: BEFORE_DEADLINE }] }),
+    referral: inState('won', {
+      notes: [{ id: NOTE_ID, text: 'x', author: 'Ada', createdAt: BEFORE_DEADLINE }],
+    }),
     intent: intents.addNote(),
     outcome: 'noop',
   },
-  { row: 'addTeamMember | Accepted', referral: inState('accepted'), intent: intents.addTeamMember(), outcome: 'applied', to: ['Active', 'Accepted'] },
+  {
+    row: 'addTeamMember | Accepted',
+    referral: inState('accepted'),
+    intent: intents.addTeamMember(),
+    outcome: 'applied',
+    to: ['Active', 'Accepted'],
+  },
   {
     row: 'addTeamMember | Accepted, same email already on the team',
-    referral: inState('accepted', { team: [{ firstName: 'G', lastName: 'H', email: 'GRACE@partner.example', phoneNumber: '' }] }),
+    referral: inState('accepted', {
+      team: [{ firstName: 'G', lastName: 'H', email: 'GRACE@partner.example', phoneNumber: '' }],
+    }),
     intent: intents.addTeamMember(),
     outcome: 'noop',
   },
-  { row: 'addTeamMember | Received', referral: inState('received'), intent: intents.addTeamMember(), outcome: 'rejected', reason: 'invalid_state' },
-  { row: 'addTeamMember | Lost (read-only)', referral: inState('lost'), intent: intents.addTeamMember(), outcome: 'rejected', reason: 'invalid_state' },
+  {
+    row: 'addTeamMember | Received',
+    referral: inState('received'),
+    intent: intents.addTeamMember(),
+    outcome: 'rejected',
+    reason: 'invalid_state',
+  },
+  {
+    row: 'addTeamMember | Lost (read-only)',
+    referral: inState('lost'),
+    intent: intents.addTeamMember(),
+    outcome: 'rejected',
+    reason: 'invalid_state',
+  },
 ];
 
 describe('decide: the lifecycle table', () => {
-  it.each(rows)('$row → $outcome $reason', ({ referral, intent, ctx, outcome, reason, to, lateArrival, conflicts }) => {
-    const decision = decide(referral && deepFreeze(referral), intent, makeCtx(ctx));
-    expect(decision.outcome).toBe(outcome);
-    if (reason !== undefined) expect('reason' in decision ? decision.reason : undefined).toBe(reason);
-    if (conflicts) expect(decision.conflicts).toEqual(conflicts);
-    else expect(decision.conflicts).toBeUndefined();
-    if (decision.outcome === 'applied') {
-      expect(to).toBeDefined();
-      expect([decision.referral.status, decision.referral.substatus]).toEqual(to);
-      expect(decision.audit.to).toEqual({ status: to?.[0], substatus: to?.[1] });
-      expect(decision.audit.from).toEqual({ status: referral?.status, substatus: referral?.substatus });
-      expect(decision.lateArrival ?? false).toBe(lateArrival ?? false);
-      expect(decision.referral.updatedDateTime).toBe(makeCtx(ctx).now);
-      expect(decision.referral.eTag).toBe('W/"42"');
-      expect(ReferralSchema.safeParse(decision.referral).success).toBe(true);
-    }
-  });
+  it.each(rows)(
+    '$row → $outcome $reason',
+    ({ referral, intent, ctx, outcome, reason, to, lateArrival, conflicts }) => {
+      const decision = decide(referral && deepFreeze(referral), intent, makeCtx(ctx));
+      expect(decision.outcome).toBe(outcome);
+      if (reason !== undefined) expect('reason' in decision ? decision.reason : undefined).toBe(reason);
+      if (conflicts) expect(decision.conflicts).toEqual(conflicts);
+      else expect(decision.conflicts).toBeUndefined();
+      if (decision.outcome === 'applied') {
+        expect(to).toBeDefined();
+        expect([decision.referral.status, decision.referral.substatus]).toEqual(to);
+        expect(decision.audit.to).toEqual({ status: to?.[0], substatus: to?.[1] });
+        expect(decision.audit.from).toEqual({ status: referral?.status, substatus: referral?.substatus });
+        expect(decision.lateArrival ?? false).toBe(lateArrival ?? false);
+        expect(decision.referral.updatedDateTime).toBe(makeCtx(ctx).now);
+        expect(decision.referral.eTag).toBe('W/"42"');
+        expect(ReferralSchema.safeParse(decision.referral).success).toBe(true);
+      }
+    },
+  );
 });
 
 function appliedReferral(decision: Decision): Referral {
@@ -224,7 +384,12 @@ describe('decide: effects of applied intents', () => {
     );
     const after = appliedReferral(decision);
     expect(after.name).toBe('Fabrikam CRM rollout');
-    expect(after.details).toMatchObject({ dealValue: 25000, currency: 'EUR', closingDateTime: '2025-06-30', notes: 'Kick-off next week' });
+    expect(after.details).toMatchObject({
+      dealValue: 25000,
+      currency: 'EUR',
+      closingDateTime: '2025-06-30',
+      notes: 'Kick-off next week',
+    });
     expect(after.externalReferenceId).toBe('CRM-123');
     expect(after.campaignId).toBe('CMP-9');
     expect(after.acceptedDateTime).toBe('2025-03-11T08:00:00.000Z');
@@ -242,7 +407,11 @@ describe('decide: effects of applied intents', () => {
   });
 
   it('accept while Received but after the deadline by the service clock is applied and flagged late', () => {
-    const decision = decide(inState('received'), intents.accept(), makeCtx({ now: AFTER_DEADLINE, actionTime: BEFORE_DEADLINE }));
+    const decision = decide(
+      inState('received'),
+      intents.accept(),
+      makeCtx({ now: AFTER_DEADLINE, actionTime: BEFORE_DEADLINE }),
+    );
     expect(decision.outcome).toBe('applied');
     expect(decision.outcome === 'applied' && decision.lateArrival).toBe(true);
     expect(decision.outcome === 'applied' && decision.audit.lateArrival).toBe(true);
@@ -250,7 +419,11 @@ describe('decide: effects of applied intents', () => {
 
   it('a late-arriving accept clears the expiry closure', () => {
     const after = appliedReferral(
-      decide(inState('expired', { closedDateTime: DEADLINE, statusReason: 'Expired' }), intents.accept(), makeCtx({ now: AFTER_DEADLINE })),
+      decide(
+        inState('expired', { closedDateTime: DEADLINE, statusReason: 'Expired' }),
+        intents.accept(),
+        makeCtx({ now: AFTER_DEADLINE }),
+      ),
     );
     expect(after.closedDateTime).toBeNull();
     expect(after.statusReason).toBe('');
@@ -262,20 +435,30 @@ describe('decide: effects of applied intents', () => {
       outcome: 'rejected',
       reason: 'expired',
     });
-    expect(decide(early, intents.accept(), makeCtx({ actionTime: '2025-03-04T23:59:59.000Z' })).outcome).toBe('applied');
+    expect(decide(early, intents.accept(), makeCtx({ actionTime: '2025-03-04T23:59:59.000Z' })).outcome).toBe(
+      'applied',
+    );
   });
 
   it('decline records the reason code, the English label with notes, and closedDateTime', () => {
-    const after = appliedReferral(decide(inState('received'), intents.decline(3, 'Went with a competitor'), makeCtx()));
+    const after = appliedReferral(
+      decide(inState('received'), intents.decline(3, 'Went with a competitor'), makeCtx()),
+    );
     expect(after.reasonCode).toBe(3);
     expect(after.statusReason).toBe('Customer chose another vendor: Went with a competitor');
     expect(after.closedDateTime).toBe(BEFORE_DEADLINE);
-    expect(appliedReferral(decide(inState('received'), intents.decline(7), makeCtx())).statusReason).toBe('Abuse, spam or phishing');
+    expect(appliedReferral(decide(inState('received'), intents.decline(7), makeCtx())).statusReason).toBe(
+      'Abuse, spam or phishing',
+    );
   });
 
   it('markLost records the reason; markWon closes with the notes', () => {
     const lost = appliedReferral(decide(inState('accepted'), intents.markLost(6), makeCtx()));
-    expect(lost).toMatchObject({ reasonCode: 6, statusReason: 'Timeline too short', closedDateTime: BEFORE_DEADLINE });
+    expect(lost).toMatchObject({
+      reasonCode: 6,
+      statusReason: 'Timeline too short',
+      closedDateTime: BEFORE_DEADLINE,
+    });
     const won = appliedReferral(decide(inState('accepted'), intents.markWon('Signed'), makeCtx()));
     expect(won).toMatchObject({ reasonCode: null, statusReason: 'Signed', closedDateTime: BEFORE_DEADLINE });
   });
@@ -295,17 +478,34 @@ describe('decide: effects of applied intents', () => {
   });
 
   it('addNote appends with the actor and the service time, keeping earlier notes', () => {
-    const first = { id: 'n-0', text: 'older', author: 'Bob', authorId: 'u-2', createdAt: '2025-03-02T00:00:00Z' };
-    const after = appliedReferral(decide(inState('won', { notes: [first] }), intents.addNote(), makeCtx({ now: AFTER_DEADLINE })));
+    const first = {
+      id: 'n-0',
+      text: 'older',
+      author: 'Bob',
+      authorId: 'u-2',
+      createdAt: '2025-03-02T00:00:00Z',
+    };
+    const after = appliedReferral(
+      decide(inState('won', { notes: [first] }), intents.addNote(), makeCtx({ now: AFTER_DEADLINE })),
+    );
     expect(after.notes).toEqual([
       first,
-      { id: NOTE_ID, text: 'Called the customer.', author: 'Ada Lovelace', authorId: 'u-1', createdAt: AFTER_DEADLINE },
+      {
+        id: NOTE_ID,
+        text: 'Called the customer.',
+        author: 'Ada Lovelace',
+        authorId: 'u-1',
+        createdAt: AFTER_DEADLINE,
+      },
     ]);
   });
 
   it('a referral whose id differs from the intent is treated as not found', () => {
     const other = inState('received', { id: 'another-id' });
-    expect(decide(other, intents.setFavorite(), makeCtx())).toEqual({ outcome: 'rejected', reason: 'not_found' });
+    expect(decide(other, intents.setFavorite(), makeCtx())).toEqual({
+      outcome: 'rejected',
+      reason: 'not_found',
+    });
   });
 
   it('unknown statuses: Closed with an unknown substatus is terminal', () => {

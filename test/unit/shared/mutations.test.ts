@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { MUTATION_NAMES, MutationArgsSchemas, parseIntent, PushMutationSchema } from '../../../src-shared/index';
+import {
+  MUTATION_NAMES,
+  MutationArgsSchemas,
+  parseIntent,
+  PushMutationSchema,
+} from '../../../src-shared/index';
 import { NOTE_ID, REFERRAL_ID } from './fixtures';
 
-const accept = { referralId: REFERRAL_ID, name: '  Fabrikam rollout ', dealValue: 1000, currency: 'EUR', closingDate: '2025-06-30' };
+const accept = {
+  referralId: REFERRAL_ID,
+  name: '  Fabrikam rollout ',
+  dealValue: 1000,
+  currency: 'EUR',
+  closingDate: '2025-06-30',
+};
 
 function fields(name: string, args: unknown): string[] {
   const result = parseIntent(name, args);
@@ -12,7 +23,10 @@ function fields(name: string, args: unknown): string[] {
 describe('parseIntent', () => {
   it('accepts a valid accept and trims the deal name', () => {
     const result = parseIntent('accept', accept);
-    expect(result.ok && result.intent).toEqual({ name: 'accept', args: { ...accept, name: 'Fabrikam rollout' } });
+    expect(result.ok && result.intent).toEqual({
+      name: 'accept',
+      args: { ...accept, name: 'Fabrikam rollout' },
+    });
   });
 
   it.each<[string, unknown, string[]]>([
@@ -36,7 +50,11 @@ describe('parseIntent', () => {
     ['editDeal', { referralId: REFERRAL_ID, fields: { status: 'Closed' }, baseVersion: 3 }, ['fields']],
     ['editDeal', { referralId: REFERRAL_ID, fields: { dealValue: 5 }, baseVersion: -1 }, ['baseVersion']],
     ['editDeal', { referralId: REFERRAL_ID, fields: { dealValue: 5 }, baseVersion: 1.5 }, ['baseVersion']],
-    ['editDeal', { referralId: REFERRAL_ID, fields: { currency: 'sek' }, baseVersion: 1 }, ['fields.currency']],
+    [
+      'editDeal',
+      { referralId: REFERRAL_ID, fields: { currency: 'sek' }, baseVersion: 1 },
+      ['fields.currency'],
+    ],
     ['addTeamMember', { referralId: REFERRAL_ID, member: { email: 'x' } }, ['member.email']],
     ['addNote', { referralId: REFERRAL_ID, noteId: 'not-a-uuid', text: 'hi' }, ['noteId']],
     ['addNote', { referralId: REFERRAL_ID, noteId: NOTE_ID, text: '  ' }, ['text']],
@@ -55,7 +73,10 @@ describe('parseIntent', () => {
       markLost: { referralId: REFERRAL_ID, reasonCode: 2 },
       setFavorite: { referralId: REFERRAL_ID, favorite: false },
       editDeal: { referralId: REFERRAL_ID, fields: { notes: '' }, baseVersion: 0 },
-      addTeamMember: { referralId: REFERRAL_ID, member: { firstName: 'G', lastName: 'H', email: 'g@h.example' } },
+      addTeamMember: {
+        referralId: REFERRAL_ID,
+        member: { firstName: 'G', lastName: 'H', email: 'g@h.example' },
+      },
       addNote: { referralId: REFERRAL_ID, noteId: NOTE_ID, text: 'hello' },
     };
     for (const name of MUTATION_NAMES) {
@@ -71,7 +92,13 @@ describe('parseIntent', () => {
 });
 
 describe('PushMutationSchema', () => {
-  const entry = { seq: 1, id: NOTE_ID, name: 'accept', args: { anything: true }, createdAt: '2025-03-01T10:00:00Z' };
+  const entry = {
+    seq: 1,
+    id: NOTE_ID,
+    name: 'accept',
+    args: { anything: true },
+    createdAt: '2025-03-01T10:00:00Z',
+  };
 
   it('keeps args unchecked so one bad entry cannot fail the batch', () => {
     expect(PushMutationSchema.safeParse({ ...entry, name: 'nonsense', args: 42 }).success).toBe(true);

@@ -5,7 +5,12 @@ describe('reason codes', () => {
   it.each([
     [1, 'Budget insufficient', 'Budget insuffisant', 'Otillräcklig budget'],
     [2, 'Customer not responsive', 'Le client ne répond pas', 'Kunden svarar inte'],
-    [3, 'Customer chose another vendor', 'Le client a choisi un autre fournisseur', 'Kunden valde en annan leverantör'],
+    [
+      3,
+      'Customer chose another vendor',
+      'Le client a choisi un autre fournisseur',
+      'Kunden valde en annan leverantör',
+    ],
     [4, 'Requirements not met', 'Exigences non satisfaites', 'Kraven uppfylls inte'],
     [5, 'Not a customer', 'Pas un client', 'Inte en kund'],
     [6, 'Timeline too short', 'Délai trop court', 'För kort tidsram'],

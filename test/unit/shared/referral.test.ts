@@ -31,9 +31,22 @@ describe('ReferralSchema', () => {
   });
 
   it('keeps unknown enum values as they are', () => {
-    const referral = makeReferral({ status: 'Suspended', substatus: 'OnHold', qualification: 'PartnerQualified', type: 'Joint', direction: 'Sideways' });
-    expect(referral).toMatchObject({ status: 'Suspended', substatus: 'OnHold', qualification: 'PartnerQualified', type: 'Joint', direction: 'Sideways' });
-    const ids = makeReferral({ customerProfile: { ids: [{ profileType: 'TaxId', id: 'SE556' }] } }).customerProfile.ids;
+    const referral = makeReferral({
+      status: 'Suspended',
+      substatus: 'OnHold',
+      qualification: 'PartnerQualified',
+      type: 'Joint',
+      direction: 'Sideways',
+    });
+    expect(referral).toMatchObject({
+      status: 'Suspended',
+      substatus: 'OnHold',
+      qualification: 'PartnerQualified',
+      type: 'Joint',
+      direction: 'Sideways',
+    });
+    const ids = makeReferral({ customerProfile: { ids: [{ profileType: 'TaxId', id: 'SE556' }] } })
+      .customerProfile.ids;
     expect(ids).toEqual([{ profileType: 'TaxId', id: 'SE556' }]);
   });
 
@@ -53,25 +66,43 @@ describe('ReferralSchema', () => {
   });
 
   it('tolerates null strings from upstream', () => {
-    const referral = makeReferral({ externalReferenceId: null, statusReason: null, team: [{ email: 'a@b.c', title: null }] } as never);
+    const referral = makeReferral({
+      externalReferenceId: null,
+      statusReason: null,
+      team: [{ email: 'a@b.c', title: null }],
+    } as never);
     expect(referral.externalReferenceId).toBe('');
     expect(referral.statusReason).toBe('');
     expect(referral.team[0]).toMatchObject({ firstName: '', email: 'a@b.c' });
   });
 
   it('rejects non-UTC instants and names the field', () => {
-    expect(failedPaths({ ...thin, createdDateTime: '2025-03-01T10:00:00+01:00' })).toEqual(['createdDateTime']);
+    expect(failedPaths({ ...thin, createdDateTime: '2025-03-01T10:00:00+01:00' })).toEqual([
+      'createdDateTime',
+    ]);
     expect(failedPaths({ ...thin, updatedDateTime: '2025-03-01T10:00:00' })).toEqual(['updatedDateTime']);
-    expect(failedPaths({ ...thin, expirationDateTime: '2025-02-30T00:00:00Z' })).toEqual(['expirationDateTime']);
-    expect(failedPaths({ ...thin, notes: [{ id: 'n', text: 't', createdAt: '2025-03-01' }] })).toEqual(['notes.0.createdAt']);
+    expect(failedPaths({ ...thin, expirationDateTime: '2025-02-30T00:00:00Z' })).toEqual([
+      'expirationDateTime',
+    ]);
+    expect(failedPaths({ ...thin, notes: [{ id: 'n', text: 't', createdAt: '2025-03-01' }] })).toEqual([
+      'notes.0.createdAt',
+    ]);
   });
 
   it('keeps the closing date a calendar date', () => {
-    expect(makeReferral({ details: { closingDateTime: '2025-03-31' } }).details.closingDateTime).toBe('2025-03-31');
+    expect(makeReferral({ details: { closingDateTime: '2025-03-31' } }).details.closingDateTime).toBe(
+      '2025-03-31',
+    );
     // Partner Center's UTC-midnight instant becomes its date, never the previous day.
-    expect(makeReferral({ details: { closingDateTime: '2025-03-31T00:00:00Z' } }).details.closingDateTime).toBe('2025-03-31');
-    expect(failedPaths({ ...thin, details: { closingDateTime: '2025-02-29' } })).toEqual(['details.closingDateTime']);
-    expect(failedPaths({ ...thin, details: { closingDateTime: '31/03/2025' } })).toEqual(['details.closingDateTime']);
+    expect(
+      makeReferral({ details: { closingDateTime: '2025-03-31T00:00:00Z' } }).details.closingDateTime,
+    ).toBe('2025-03-31');
+    expect(failedPaths({ ...thin, details: { closingDateTime: '2025-02-29' } })).toEqual([
+      'details.closingDateTime',
+    ]);
+    expect(failedPaths({ ...thin, details: { closingDateTime: '31/03/2025' } })).toEqual([
+      'details.closingDateTime',
+    ]);
   });
 
   it('refuses a payload without an id', () => {

@@ -34,7 +34,9 @@ describe('responseDeadline and isOverdue', () => {
   });
 
   it('prefers expirationDateTime, in canonical form', () => {
-    expect(responseDeadline(inState('pending', { expirationDateTime: '2025-03-05T00:00:00+00:00' }))).toBe('2025-03-05T00:00:00.000Z');
+    expect(responseDeadline(inState('pending', { expirationDateTime: '2025-03-05T00:00:00+00:00' }))).toBe(
+      '2025-03-05T00:00:00.000Z',
+    );
   });
 
   it.each(['accepted', 'won', 'declined', 'expired'] as const)('is null once %s', (state) => {
@@ -59,13 +61,17 @@ describe('contactMeActive', () => {
 
   it('needs the customer to have asked', () => {
     expect(contactMeActive(inState('received'), CREATED)).toBe(false);
-    expect(contactMeActive(inState('received', { details: { customerRequestedContact: false } }), CREATED)).toBe(false);
+    expect(
+      contactMeActive(inState('received', { details: { customerRequestedContact: false } }), CREATED),
+    ).toBe(false);
   });
 
   it('counts a marketplace Contact me (PLT) lead', () => {
     const plt = inState('received', { marketplace: { leadSource: { action: 'PLT' } } });
     expect(contactMeActive(plt, CREATED)).toBe(true);
-    const laterPlt = inState('received', { marketplace: { actions: [{ action: 'PLT', leadSource: '', receivedAt: CREATED }] } });
+    const laterPlt = inState('received', {
+      marketplace: { actions: [{ action: 'PLT', leadSource: '', receivedAt: CREATED }] },
+    });
     expect(contactMeActive(laterPlt, CREATED)).toBe(true);
   });
 
@@ -76,7 +82,12 @@ describe('contactMeActive', () => {
 
 describe('reminderSchedule', () => {
   const a = inState('received', { id: 'a', customerProfile: { name: 'Alpha' } });
-  const b = inState('received', { id: 'b', createdDateTime: '2025-03-02T09:00:00Z', customerProfile: { name: '' }, name: 'Beta deal' });
+  const b = inState('received', {
+    id: 'b',
+    createdDateTime: '2025-03-02T09:00:00Z',
+    customerProfile: { name: '' },
+    name: 'Beta deal',
+  });
 
   it('gives one item per threshold, sorted by due time, with stable keys', () => {
     const items = reminderSchedule([b, a, inState('accepted', { id: 'c' })], '2025-03-10T00:00:00Z');
@@ -125,20 +136,26 @@ describe('reminderSchedule', () => {
 
   it('is deterministic, has nothing in the past and nothing for non-New referrals', () => {
     fc.assert(
-      fc.property(fc.array(referralArb, { maxLength: 8 }).map((rs) => rs.map((r, i) => ({ ...r, id: `r-${i}` }))), isoArb, (referrals, now) => {
-        const once = reminderSchedule(referrals, now);
-        expect(reminderSchedule(referrals, now)).toEqual(once);
-        expect(reminderSchedule([...referrals].reverse(), now)).toEqual(once);
-        const byId = new Map(referrals.map((r) => [r.id, r]));
-        for (const item of once) {
-          expect(Date.parse(item.dueAt)).toBeGreaterThanOrEqual(Date.parse(now));
-          const referral = byId.get(item.referralId);
-          expect(referral && stageOf(referral)).toBe('received');
-        }
-        for (let i = 1; i < once.length; i++) {
-          expect(Date.parse(once[i - 1]?.dueAt ?? '')).toBeLessThanOrEqual(Date.parse(once[i]?.dueAt ?? ''));
-        }
-      }),
+      fc.property(
+        fc.array(referralArb, { maxLength: 8 }).map((rs) => rs.map((r, i) => ({ ...r, id: `r-${i}` }))),
+        isoArb,
+        (referrals, now) => {
+          const once = reminderSchedule(referrals, now);
+          expect(reminderSchedule(referrals, now)).toEqual(once);
+          expect(reminderSchedule([...referrals].reverse(), now)).toEqual(once);
+          const byId = new Map(referrals.map((r) => [r.id, r]));
+          for (const item of once) {
+            expect(Date.parse(item.dueAt)).toBeGreaterThanOrEqual(Date.parse(now));
+            const referral = byId.get(item.referralId);
+            expect(referral && stageOf(referral)).toBe('received');
+          }
+          for (let i = 1; i < once.length; i++) {
+            expect(Date.parse(once[i - 1]?.dueAt ?? '')).toBeLessThanOrEqual(
+              Date.parse(once[i]?.dueAt ?? ''),
+            );
+          }
+        },
+      ),
       RUNS,
     );
   });
@@ -147,4 +164,3 @@ describe('reminderSchedule', () => {
 function AFTER(iso: string): string {
   return addHours(iso, 1);
 }
-

@@ -25,7 +25,11 @@ async function firstSync(dbName: string, token: string) {
     fetchMs += performance.now() - t;
     return new Response(text, { status: res.status, headers: res.headers });
   };
-  const http = new SyncHttp({ baseUrl: location.origin, fetch: timedFetch, tokens: { accessToken: async () => token, refresh: async () => token } });
+  const http = new SyncHttp({
+    baseUrl: location.origin,
+    fetch: timedFetch,
+    tokens: { accessToken: async () => token, refresh: async () => token },
+  });
   const start = performance.now();
   let firstRowsMs: number | null = null;
   const engine = new SyncEngine({
@@ -93,7 +97,9 @@ async function measure(dbName: string) {
   for (let i = 0; i < 60; i++) {
     const d = docs[(i * 7919) % docs.length]!;
     const contact = d.customerProfile.team[0];
-    const pick = [d.customerProfile.name, contact?.lastName ?? 'a', contact?.email.split('@')[0] ?? 'b'][i % 3]!;
+    const pick = [d.customerProfile.name, contact?.lastName ?? 'a', contact?.email.split('@')[0] ?? 'b'][
+      i % 3
+    ]!;
     queries.push(pick.toLowerCase().slice(0, 2 + (i % 5)));
   }
   const searchTimes: number[] = [];
@@ -180,7 +186,11 @@ async function shapes(dbName: string) {
     await variant('json+idx', true, json);
     await variant('rows', false, rows);
     await variant('json', false, json);
-    await variant('docs-only', false, rows.map((r) => r.doc));
+    await variant(
+      'docs-only',
+      false,
+      rows.map((r) => r.doc),
+    );
   }
   for (const k of Object.keys(out)) out[k] = Math.round(out[k] ?? 0);
   return out;

@@ -16,14 +16,22 @@ const params = new URLSearchParams(location.search);
 const origin = location.origin;
 
 async function post(path: string, body: unknown) {
-  const res = await fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${origin}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) return null;
   const tokens = AuthTokensSchema.parse(await res.json());
-  localStorage.setItem('tokens', JSON.stringify({ access: tokens.accessToken, refresh: tokens.refreshToken }));
+  localStorage.setItem(
+    'tokens',
+    JSON.stringify({ access: tokens.accessToken, refresh: tokens.refreshToken }),
+  );
   return tokens.accessToken;
 }
 
-const stored = () => JSON.parse(localStorage.getItem('tokens') ?? 'null') as { access: string; refresh: string } | null;
+const stored = () =>
+  JSON.parse(localStorage.getItem('tokens') ?? 'null') as { access: string; refresh: string } | null;
 
 const tokens: TokenPort = {
   accessToken: async () => stored()?.access ?? null,
@@ -34,7 +42,8 @@ const tokens: TokenPort = {
 };
 
 async function main() {
-  if (!stored()) await post('/v1/auth/token', { email: params.get('email'), password: params.get('password') });
+  if (!stored())
+    await post('/v1/auth/token', { email: params.get('email'), password: params.get('password') });
   const db = new PartnerDeskDb(params.get('db') ?? 'partner-desk');
   const client = startSync({ serviceUrl: origin, dbName: db.name, tokens });
   const harness = {

@@ -33,8 +33,15 @@ export async function makeDevice(
   options: { fetch?: FetchLike; skewMs?: number; email?: string; password?: string } = {},
 ): Promise<Device> {
   const factory = new IDBFactory();
-  const fetchRef: { current: FetchLike } = { current: options.fetch ?? ((input, init) => globalThis.fetch(input, init)) };
-  const tokens = passwordTokens(service.url, options.email ?? service.admin.email, options.password ?? service.admin.password, () => fetchRef.current);
+  const fetchRef: { current: FetchLike } = {
+    current: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+  };
+  const tokens = passwordTokens(
+    service.url,
+    options.email ?? service.admin.email,
+    options.password ?? service.admin.password,
+    () => fetchRef.current,
+  );
   await tokens.signIn();
   const device: Device = {
     name,
@@ -44,14 +51,26 @@ export async function makeDevice(
     actions: null as unknown as ReturnType<typeof createActions>,
     skewMs: options.skewMs ?? 0,
     nowMs: () => (service.clock ? service.clock.nowMs : Date.now()) + device.skewMs,
-    engine: (extra = {}) => new SyncEngine({ db: device.db, http: device.http, nowMs: () => device.nowMs(), random: () => 0.5, ...extra }),
+    engine: (extra = {}) =>
+      new SyncEngine({
+        db: device.db,
+        http: device.http,
+        nowMs: () => device.nowMs(),
+        random: () => 0.5,
+        ...extra,
+      }),
     reopen() {
       device.db.close();
       device.db = new PartnerDeskDb(`pd-${name}`, { indexedDB: factory, IDBKeyRange });
       device.actions = createActions(device.db, { now: () => new Date(device.nowMs()) });
     },
   };
-  device.http = new SyncHttp({ baseUrl: service.url, fetch: (i, init) => fetchRef.current(i, init), tokens, nowMs: () => device.nowMs() });
+  device.http = new SyncHttp({
+    baseUrl: service.url,
+    fetch: (i, init) => fetchRef.current(i, init),
+    tokens,
+    nowMs: () => device.nowMs(),
+  });
   device.actions = createActions(device.db, { now: () => new Date(device.nowMs()) });
   return device;
 }

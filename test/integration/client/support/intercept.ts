@@ -18,7 +18,11 @@ export function intercept(): Intercept {
     log: [],
     fetch: async (input, init) => {
       const url = new URL(input);
-      const entry: Intercept['log'][number] = { method: init?.method ?? 'GET', path: `${url.pathname}${url.search}`, status: 'dropped' };
+      const entry: Intercept['log'][number] = {
+        method: init?.method ?? 'GET',
+        path: `${url.pathname}${url.search}`,
+        status: 'dropped',
+      };
       state.log.push(entry);
       const response = await (state.handler ? state.handler(url, init, real) : real(input, init));
       entry.status = response.status;
@@ -31,4 +35,5 @@ export function intercept(): Intercept {
 export const json = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-export const networkError = (): Promise<Response> => Promise.reject(new TypeError('fetch failed (simulated)'));
+export const networkError = (): Promise<Response> =>
+  Promise.reject(new TypeError('fetch failed (simulated)'));

@@ -46,7 +46,18 @@ export interface ClientTestService extends TestOrg {
   clock: SimClock | null;
   newOrg(name: string): Promise<TestOrg>;
   sweep(): Promise<number>;
-  pushResults(deviceId: string): Promise<{ seq: number; mutation_id: string; referral_id: string | null; outcome: string; reason: string | null; at_version: number }[]>;
+  pushResults(
+    deviceId: string,
+  ): Promise<
+    {
+      seq: number;
+      mutation_id: string;
+      referral_id: string | null;
+      outcome: string;
+      reason: string | null;
+      at_version: number;
+    }[]
+  >;
   close(): Promise<void>;
 }
 
@@ -59,7 +70,12 @@ export async function startClientTestService(
   // With no data directory the webhook secret key cannot live in a file: give it one in memory.
   process.env['PARTNER_DESK_SECRET_KEY'] ||= randomBytes(32).toString('base64');
   const config = {
-    ...ServiceConfigSchema.parse({ port: 0, rendererDir: path.resolve('out/renderer'), sweepIntervalMs: 0, ...options.config }),
+    ...ServiceConfigSchema.parse({
+      port: 0,
+      rendererDir: path.resolve('out/renderer'),
+      sweepIntervalMs: 0,
+      ...options.config,
+    }),
     // PGlite in memory: nothing on disk, nothing shared between tests.
     dataDir: null as unknown as string,
   };
@@ -73,8 +89,14 @@ export async function startClientTestService(
     await createUser(ctx.db, { orgId: org.id, ...admin, role: 'admin', displayName: `${name} Admin` });
     const addReferrals = async (docs: readonly Referral[]) => {
       if (docs.length === 0) return;
-      await writeReferrals(ctx, org.id, { channel: 'seed', actor: { userId: null, displayName: 'Test' } }, (writer) =>
-        writer.saveMany(docs.map((after) => ({ before: null, after, action: 'create', keepUpdatedDateTime: true }))),
+      await writeReferrals(
+        ctx,
+        org.id,
+        { channel: 'seed', actor: { userId: null, displayName: 'Test' } },
+        (writer) =>
+          writer.saveMany(
+            docs.map((after) => ({ before: null, after, action: 'create', keepUpdatedDateTime: true })),
+          ),
       );
     };
     return {
@@ -87,7 +109,9 @@ export async function startClientTestService(
           seed,
           now: ctx.now().toISOString(),
           partnerName: name,
-          partnerTeam: [{ firstName: 'Sam', lastName: 'Seller', email: `sam@${slug}.example`, phoneNumber: '' }],
+          partnerTeam: [
+            { firstName: 'Sam', lastName: 'Seller', email: `sam@${slug}.example`, phoneNumber: '' },
+          ],
         });
         for (let i = 0; i < docs.length; i += 5000) await addReferrals(docs.slice(i, i + 5000));
         return docs;
@@ -97,7 +121,9 @@ export async function startClientTestService(
           'SELECT id, version, data FROM referrals WHERE org_id = $1 AND NOT deleted',
           [org.id],
         );
-        return new Map(rows.map((r) => [r.id, { version: Number(r.version), data: ReferralSchema.parse(r.data) }]));
+        return new Map(
+          rows.map((r) => [r.id, { version: Number(r.version), data: ReferralSchema.parse(r.data) }]),
+        );
       },
     };
   };
@@ -110,7 +136,14 @@ export async function startClientTestService(
     newOrg,
     sweep: () => sweepExpired(ctx),
     async pushResults(deviceId) {
-      const rows = await ctx.db.query<{ seq: number; mutation_id: string; referral_id: string | null; outcome: string; reason: string | null; at_version: number }>(
+      const rows = await ctx.db.query<{
+        seq: number;
+        mutation_id: string;
+        referral_id: string | null;
+        outcome: string;
+        reason: string | null;
+        at_version: number;
+      }>(
         'SELECT seq, mutation_id, referral_id, outcome, reason, at_version FROM push_results WHERE device_id = $1 ORDER BY seq',
         [deviceId],
       );

@@ -11,7 +11,12 @@ export interface TestTokens extends TokenPort {
   dropAccessToken(): void;
 }
 
-export function passwordTokens(url: string, email: string, password: string, fetch: () => FetchLike = () => globalThis.fetch): TestTokens {
+export function passwordTokens(
+  url: string,
+  email: string,
+  password: string,
+  fetch: () => FetchLike = () => globalThis.fetch,
+): TestTokens {
   let access: string | null = null;
   let refreshToken: string | null = null;
   const post = async (path: string, body: unknown) => {

@@ -9,7 +9,11 @@ describe('user actions', () => {
     const { db, reopen } = freshDb();
     await putBase(db, [doc(1)]);
     const actions = createActions(db);
-    await Promise.all(Array.from({ length: 20 }, (_, i) => actions.setFavorite({ referralId: referralId(1), favorite: i % 2 === 0 })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        actions.setFavorite({ referralId: referralId(1), favorite: i % 2 === 0 }),
+      ),
+    );
     db.close();
     const again = reopen();
     await createActions(again).addNote({ referralId: referralId(1), text: 'after restart' });
@@ -23,10 +27,20 @@ describe('user actions', () => {
     const { db } = freshDb();
     const actions = createActions(db);
     const error = await actions
-      .accept({ referralId: referralId(1), name: 'Deal', dealValue: -5, currency: 'eur', closingDate: '2025-02-30' })
+      .accept({
+        referralId: referralId(1),
+        name: 'Deal',
+        dealValue: -5,
+        currency: 'eur',
+        closingDate: '2025-02-30',
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActionError);
-    expect((error as ActionError).fields.map((f) => f.field).sort()).toEqual(['closingDate', 'currency', 'dealValue']);
+    expect((error as ActionError).fields.map((f) => f.field).sort()).toEqual([
+      'closingDate',
+      'currency',
+      'dealValue',
+    ]);
     expect(await db.outbox.count()).toBe(0);
     expect(await getMeta(db.meta, 'seq')).toBe(0);
   });
@@ -34,7 +48,10 @@ describe('user actions', () => {
   it('store parsed arguments, the device clock and the referral id', async () => {
     const { db } = freshDb();
     const actions = createActions(db, { now: () => new Date('2025-03-05T08:00:00.000Z') });
-    const row = await actions.addTeamMember({ referralId: referralId(3), member: { email: 'bo@example.com' } });
+    const row = await actions.addTeamMember({
+      referralId: referralId(3),
+      member: { email: 'bo@example.com' },
+    });
     expect(row).toMatchObject({
       seq: 1,
       name: 'addTeamMember',

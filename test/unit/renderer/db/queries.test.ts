@@ -16,15 +16,26 @@ const NOW = new Date('2025-03-02T00:00:00.000Z');
 
 async function reference(db: PartnerDeskDb, spec: ListSpec): Promise<string[]> {
   const r = resolveSpec(spec);
-  const [rows, pending, ctx] = await Promise.all([db.referrals.toArray(), pendingByReferral(db), loadOverlayContext(db, NOW)]);
+  const [rows, pending, ctx] = await Promise.all([
+    db.referrals.toArray(),
+    pendingByReferral(db),
+    loadOverlayContext(db, NOW),
+  ]);
   const visible = rows.map((row) => {
     const v = applyPending(row, pending.get(row.id) ?? [], ctx);
-    return { row: v ? toReferralRow(v.referral, row.version, row) : row, base: row, changed: (pending.get(row.id) ?? []).length > 0 };
+    return {
+      row: v ? toReferralRow(v.referral, row.version, row) : row,
+      base: row,
+      changed: (pending.get(row.id) ?? []).length > 0,
+    };
   });
   const inList = visible.filter((v) => r.matches(v.row));
-  const order = (a: (typeof inList)[number], b: (typeof inList)[number]) => (r.descending ? -1 : 1) * cmpKeys(r.keyOf(a.row), r.keyOf(b.row));
+  const order = (a: (typeof inList)[number], b: (typeof inList)[number]) =>
+    (r.descending ? -1 : 1) * cmpKeys(r.keyOf(a.row), r.keyOf(b.row));
   // Moved in by pending work (or re-keyed) first, then the rest in index order.
-  const moved = inList.filter((v) => v.changed && !(r.matches(v.base) && cmpKeys(r.keyOf(v.base), r.keyOf(v.row)) === 0));
+  const moved = inList.filter(
+    (v) => v.changed && !(r.matches(v.base) && cmpKeys(r.keyOf(v.base), r.keyOf(v.row)) === 0),
+  );
   const rest = inList.filter((v) => !moved.includes(v));
   return [...moved.sort(order), ...rest.sort(order)].map((v) => v.row.id);
 }
@@ -33,7 +44,13 @@ describe('list pages and counts with pending work', () => {
   it('page through an index, exactly, whatever the pending work and page size', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ n: fc.integer({ min: 0, max: 39 }), op: fc.constantFrom('accept', 'decline', 'fav', 'unfav', 'note') }), { maxLength: 12 }),
+        fc.array(
+          fc.record({
+            n: fc.integer({ min: 0, max: 39 }),
+            op: fc.constantFrom('accept', 'decline', 'fav', 'unfav', 'note'),
+          }),
+          { maxLength: 12 },
+        ),
         fc.integer({ min: 1, max: 9 }),
         fc.constantFrom<ListSpec>(
           { kind: 'stage', tab: 'marketplace', stage: 'received', order: 'deadline' },
@@ -54,12 +71,22 @@ describe('list pages and counts with pending work', () => {
           // Deal values repeat (ties) and are sometimes unknown; some referrals start archived.
           const dealValue = (n: number) => (n % 5 === 0 ? null : (n % 3) * 100);
           const archived = (n: number) =>
-            n % 7 === 1 ? { status: 'Closed', substatus: 'Won' } : n % 7 === 3 ? { status: 'Closed', substatus: 'Lost' } : n % 7 === 5 ? { status: 'Closed', substatus: 'Declined' } : null;
+            n % 7 === 1
+              ? { status: 'Closed', substatus: 'Won' }
+              : n % 7 === 3
+                ? { status: 'Closed', substatus: 'Lost' }
+                : n % 7 === 5
+                  ? { status: 'Closed', substatus: 'Declined' }
+                  : null;
           const docs = Array.from({ length: 40 }, (_, n) =>
             doc(
               n,
               n % 4 === 0
-                ? { status: 'Active', substatus: 'Accepted', details: { closingDateTime: `2025-0${(n % 9) + 1}-01`, dealValue: dealValue(n) } }
+                ? {
+                    status: 'Active',
+                    substatus: 'Accepted',
+                    details: { closingDateTime: `2025-0${(n % 9) + 1}-01`, dealValue: dealValue(n) },
+                  }
                 : { favorite: n % 3 === 0, ...archived(n), details: { dealValue: dealValue(n) } },
             ),
           );
@@ -67,9 +94,17 @@ describe('list pages and counts with pending work', () => {
           const actions = createActions(db, { now: () => NOW });
           for (const { n, op } of ops) {
             const id = referralId(n);
-            if (op === 'accept') await actions.accept({ referralId: id, name: 'Deal', dealValue: 1, currency: 'EUR', closingDate: '2025-05-01' });
+            if (op === 'accept')
+              await actions.accept({
+                referralId: id,
+                name: 'Deal',
+                dealValue: 1,
+                currency: 'EUR',
+                closingDate: '2025-05-01',
+              });
             if (op === 'decline') await actions.decline({ referralId: id, reasonCode: 2 });
-            if (op === 'fav' || op === 'unfav') await actions.setFavorite({ referralId: id, favorite: op === 'fav' });
+            if (op === 'fav' || op === 'unfav')
+              await actions.setFavorite({ referralId: id, favorite: op === 'fav' });
             if (op === 'note') await actions.addNote({ referralId: id, text: 'hi' });
           }
           const expected = await reference(db, spec);
@@ -96,7 +131,12 @@ describe('list pages and counts with pending work', () => {
           fc.record({
             n: fc.integer({ min: 0, max: 15 }),
             del: fc.boolean(),
-            state: fc.constantFrom(['New', 'Received'], ['Active', 'Accepted'], ['Closed', 'Won'], ['Closed', 'Expired']),
+            state: fc.constantFrom(
+              ['New', 'Received'],
+              ['Active', 'Accepted'],
+              ['Closed', 'Won'],
+              ['Closed', 'Expired'],
+            ),
             fav: fc.boolean(),
             qual: fc.constantFrom('Direct', 'SalesQualified'),
           }),
@@ -106,12 +146,24 @@ describe('list pages and counts with pending work', () => {
           const { db } = freshDb();
           for (const w of writes) {
             if (w.del) await putBase(db, [], 1, [referralId(w.n)]);
-            else await putBase(db, [doc(w.n, { status: w.state[0], substatus: w.state[1], favorite: w.fav, qualification: w.qual, inviteContext: { invitedBy: { organizationId: 'msft' } } })]);
+            else
+              await putBase(db, [
+                doc(w.n, {
+                  status: w.state[0],
+                  substatus: w.state[1],
+                  favorite: w.fav,
+                  qualification: w.qual,
+                  inviteContext: { invitedBy: { organizationId: 'msft' } },
+                }),
+              ]);
           }
           const rows = await db.referrals.toArray();
           const counts = await countsQuery(db);
           for (const tab of TABS) {
-            for (const stage of STAGES) expect(counts.byTab[tab][stage]).toBe(rows.filter((r) => r.tab === tab && r.stage === stage).length);
+            for (const stage of STAGES)
+              expect(counts.byTab[tab][stage]).toBe(
+                rows.filter((r) => r.tab === tab && r.stage === stage).length,
+              );
             expect(counts.favorites[tab]).toBe(rows.filter((r) => r.tab === tab && r.fav === 1).length);
           }
           db.close();
@@ -124,7 +176,13 @@ describe('list pages and counts with pending work', () => {
   it('shows a pending accept in the counts and on the referral', async () => {
     const { db } = freshDb();
     await putBase(db, [doc(1), doc(2)]);
-    await createActions(db, { now: () => NOW }).accept({ referralId: referralId(1), name: 'Big deal', dealValue: 9, currency: 'USD', closingDate: '2025-04-01' });
+    await createActions(db, { now: () => NOW }).accept({
+      referralId: referralId(1),
+      name: 'Big deal',
+      dealValue: 9,
+      currency: 'USD',
+      closingDate: '2025-04-01',
+    });
     const counts = await countsQuery(db, NOW);
     expect(counts.byTab.marketplace).toEqual({ received: 1, accepted: 1, archived: 0 });
     const [visible] = await visibleByIds(db, [referralId(1)], NOW);

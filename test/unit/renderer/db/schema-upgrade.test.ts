@@ -1,7 +1,13 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, PartnerDeskDb, V1_STORES, V2_STORES, V3_STORES } from '../../../../src-renderer/db/schema';
+import {
+  CURRENT_VERSION,
+  PartnerDeskDb,
+  V1_STORES,
+  V2_STORES,
+  V3_STORES,
+} from '../../../../src-renderer/db/schema';
 import { getMeta } from '../../../../src-renderer/db/meta';
 import { countsQuery } from '../../../../src-renderer/db/queries';
 import { doc, referralId } from '../support/db';
@@ -17,10 +23,22 @@ describe('database upgrade from version 1', () => {
     v1.version(1).stores(V1_STORES);
     await v1.table('referrals').bulkPut([
       { id: referralId(1), version: 3, doc: doc(1) },
-      { id: referralId(2), version: 4, doc: doc(2, { status: 'Active', substatus: 'Accepted', favorite: true }) },
+      {
+        id: referralId(2),
+        version: 4,
+        doc: doc(2, { status: 'Active', substatus: 'Accepted', favorite: true }),
+      },
       { id: 'broken', version: 5, doc: { id: 'broken', createdDateTime: 'yesterday' } },
     ]);
-    await v1.table('outbox').put({ seq: 1, id: 'm-1', name: 'setFavorite', args: { referralId: referralId(1), favorite: true }, createdAt: '2025-03-02T10:00:00.000Z' });
+    await v1
+      .table('outbox')
+      .put({
+        seq: 1,
+        id: 'm-1',
+        name: 'setFavorite',
+        args: { referralId: referralId(1), favorite: true },
+        createdAt: '2025-03-02T10:00:00.000Z',
+      });
     await v1.table('meta').bulkPut([
       { key: 'deviceId', value: 'device-1' },
       { key: 'seq', value: 1 },
@@ -50,14 +68,27 @@ describe('database upgrade from version 1', () => {
     const v2 = new Dexie('pd2', { indexedDB: factory, IDBKeyRange });
     v2.version(1).stores(V1_STORES);
     v2.version(2).stores(V2_STORES);
-    const row = (n: number, fav: 0 | 1) => ({ id: referralId(n), tab: 'marketplace', stage: 'received', deadline: '~', createdAt: doc(n).createdDateTime, fav, version: 1, snap: '', receivedAt: doc(n).createdDateTime, doc: doc(n, { favorite: fav === 1 }) });
+    const row = (n: number, fav: 0 | 1) => ({
+      id: referralId(n),
+      tab: 'marketplace',
+      stage: 'received',
+      deadline: '~',
+      createdAt: doc(n).createdDateTime,
+      fav,
+      version: 1,
+      snap: '',
+      receivedAt: doc(n).createdDateTime,
+      doc: doc(n, { favorite: fav === 1 }),
+    });
     await v2.table('referrals').bulkPut([row(1, 0), row(2, 1)]);
     v2.close();
     const db = new PartnerDeskDb('pd2', { indexedDB: factory, IDBKeyRange });
     const first = await db.referrals.get(referralId(1));
     expect(first && 'fav' in first).toBe(false);
     expect(first && 'snap' in first).toBe(false);
-    expect(await db.referrals.where('[fav+createdAt+id]').between([1], [1, []]).primaryKeys()).toEqual([referralId(2)]);
+    expect(await db.referrals.where('[fav+createdAt+id]').between([1], [1, []]).primaryKeys()).toEqual([
+      referralId(2),
+    ]);
     db.close();
   });
 
@@ -67,14 +98,25 @@ describe('database upgrade from version 1', () => {
     v3.version(1).stores(V1_STORES);
     v3.version(2).stores(V2_STORES);
     v3.version(3).stores(V3_STORES);
-    const row = (n: number, stage: string, d: ReturnType<typeof doc>) => ({ id: referralId(n), tab: 'marketplace', stage, deadline: '~', createdAt: d.createdDateTime, version: 1, receivedAt: d.createdDateTime, doc: d });
-    await v3.table('referrals').bulkPut([
-      row(1, 'archived', doc(1, { status: 'Closed', substatus: 'Won', details: { dealValue: 700 } })),
-      row(2, 'archived', doc(2, { status: 'Closed', substatus: 'Lost' })),
-      row(3, 'received', doc(3, { details: { dealValue: 50 } })),
-      row(4, 'archived', doc(4, { status: 'Closed', substatus: 'Won', details: { dealValue: 20 } })),
-      { ...row(5, 'received', doc(5)), doc: { id: referralId(5) } },
-    ]);
+    const row = (n: number, stage: string, d: ReturnType<typeof doc>) => ({
+      id: referralId(n),
+      tab: 'marketplace',
+      stage,
+      deadline: '~',
+      createdAt: d.createdDateTime,
+      version: 1,
+      receivedAt: d.createdDateTime,
+      doc: d,
+    });
+    await v3
+      .table('referrals')
+      .bulkPut([
+        row(1, 'archived', doc(1, { status: 'Closed', substatus: 'Won', details: { dealValue: 700 } })),
+        row(2, 'archived', doc(2, { status: 'Closed', substatus: 'Lost' })),
+        row(3, 'received', doc(3, { details: { dealValue: 50 } })),
+        row(4, 'archived', doc(4, { status: 'Closed', substatus: 'Won', details: { dealValue: 20 } })),
+        { ...row(5, 'received', doc(5)), doc: { id: referralId(5) } },
+      ]);
     await v3.table('counts').bulkPut([
       { key: 't:marketplace:archived', n: 3 },
       { key: 't:marketplace:received', n: 2 },
@@ -91,7 +133,10 @@ describe('database upgrade from version 1', () => {
     expect(open && 'outcome' in open).toBe(false);
     // An unreadable document stays in its lists, without an outcome, sorted last by value.
     expect(await db.referrals.get(referralId(5))).toMatchObject({ value: -1 });
-    const won = await db.referrals.where('[tab+outcome+createdAt+id]').between(['marketplace', 'won'], ['marketplace', 'won', []]).primaryKeys();
+    const won = await db.referrals
+      .where('[tab+outcome+createdAt+id]')
+      .between(['marketplace', 'won'], ['marketplace', 'won', []])
+      .primaryKeys();
     expect(won).toEqual([referralId(1), referralId(4)]);
     const byValue = await db.referrals
       .where('[tab+stage+value+createdAt+id]')

@@ -16,7 +16,9 @@ describe('search chunk rows', () => {
     await db.open();
     // The chunk id sorts after the referral ids: a full load by id reads the newer rows first.
     const rows = Array.from({ length: 10 }, (_, n) => toReferralRow(doc(n), 1, { receivedAt: now }));
-    await db.transaction('rw', [...baseTables(db)], () => writeBase(db, rows, [], { searchChunkId: `${SEARCH_CHUNK_PREFIX}s1:0`, knownAbsent: () => true }));
+    await db.transaction('rw', [...baseTables(db)], () =>
+      writeBase(db, rows, [], { searchChunkId: `${SEARCH_CHUNK_PREFIX}s1:0`, knownAbsent: () => true }),
+    );
     expect(await db.search.count()).toBe(1);
     expect(await db.referrals.count()).toBe(10);
     const live = new SearchIndex(db);
@@ -40,7 +42,9 @@ describe('search chunk rows', () => {
     const { db } = freshDb();
     await putBase(db, [doc(1)]);
     const rows = [1, 2].map((n) => toReferralRow(doc(n), n === 1 ? 5 : 1, { receivedAt: now }));
-    const result = await db.transaction('rw', [...baseTables(db)], () => writeBase(db, rows, [], { knownAbsent: (r) => r.version <= 1 }));
+    const result = await db.transaction('rw', [...baseTables(db)], () =>
+      writeBase(db, rows, [], { knownAbsent: (r) => r.version <= 1 }),
+    );
     expect(result.inserted).toEqual([referralId(2)]);
     const counts = await db.counts.toArray();
     expect(counts.reduce((sum, c) => sum + (c.key.startsWith('t:') ? c.n : 0), 0)).toBe(2);

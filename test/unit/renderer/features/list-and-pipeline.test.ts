@@ -35,8 +35,16 @@ describe('list queries', () => {
       order: 'deadline',
       outcome: 'won',
     });
-    expect(indexedSpec(q({ stage: 'archived', outcome: 'expired', sort: 'value' }))).toMatchObject({ outcome: 'expired', order: 'value' });
-    expect(indexedSpec(q({ sort: 'value' }))).toEqual({ kind: 'stage', tab: 'marketplace', stage: 'received', order: 'value' });
+    expect(indexedSpec(q({ stage: 'archived', outcome: 'expired', sort: 'value' }))).toMatchObject({
+      outcome: 'expired',
+      order: 'value',
+    });
+    expect(indexedSpec(q({ sort: 'value' }))).toEqual({
+      kind: 'stage',
+      tab: 'marketplace',
+      stage: 'received',
+      order: 'value',
+    });
     // Outside the archive the outcome filter does not apply.
     expect(indexedSpec(q({ stage: 'accepted', outcome: 'won' }))).not.toHaveProperty('outcome');
     expect(indexedSpec(q({ tab: 'favorites', sort: 'value' }))).toBeNull();

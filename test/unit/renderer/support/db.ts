@@ -6,7 +6,11 @@ import { toReferralRow } from '../../../../src-renderer/db/lean';
 
 // A fresh database in its own fake IndexedDB factory, and referral documents to put in it.
 
-export function freshDb(name = 'partner-desk'): { db: PartnerDeskDb; factory: IDBFactory; reopen: () => PartnerDeskDb } {
+export function freshDb(name = 'partner-desk'): {
+  db: PartnerDeskDb;
+  factory: IDBFactory;
+  reopen: () => PartnerDeskDb;
+} {
   const factory = new IDBFactory();
   const make = () => new PartnerDeskDb(name, { indexedDB: factory, IDBKeyRange });
   return { db: make(), factory, reopen: make };
@@ -29,13 +33,21 @@ export function doc(n: number, overrides: Partial<ReferralInput> = {}): Referral
     status: 'New',
     substatus: 'Received',
     qualification: 'Direct',
-    customerProfile: { name: `Customer ${n}`, team: [{ firstName: 'Ann', lastName: `Smith${n}`, email: `ann${n}@example.com` }] },
+    customerProfile: {
+      name: `Customer ${n}`,
+      team: [{ firstName: 'Ann', lastName: `Smith${n}`, email: `ann${n}@example.com` }],
+    },
     eTag: `W/"${counter}"`,
     ...overrides,
   });
 }
 
-export async function putBase(db: PartnerDeskDb, docs: readonly Referral[], version = 1, deletes: string[] = []): Promise<void> {
+export async function putBase(
+  db: PartnerDeskDb,
+  docs: readonly Referral[],
+  version = 1,
+  deletes: string[] = [],
+): Promise<void> {
   const now = new Date().toISOString();
   await db.transaction('rw', [...baseTables(db)], () =>
     writeBase(

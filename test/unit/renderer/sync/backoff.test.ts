@@ -13,7 +13,13 @@ describe('backoff and clock', () => {
   });
 
   it('measures the clock offset at the middle of the request', () => {
-    expect(clockOffsetOf('2025-01-01T00:00:10.000Z', Date.parse('2025-01-01T00:00:00.000Z'), Date.parse('2025-01-01T00:00:02.000Z'))).toBe(9000);
+    expect(
+      clockOffsetOf(
+        '2025-01-01T00:00:10.000Z',
+        Date.parse('2025-01-01T00:00:00.000Z'),
+        Date.parse('2025-01-01T00:00:02.000Z'),
+      ),
+    ).toBe(9000);
     expect(clockOffsetOf('garbage', 0, 0)).toBeNull();
   });
 

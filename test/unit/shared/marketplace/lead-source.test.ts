@@ -8,43 +8,148 @@ const RUNS = { numRuns: 300 };
 const examples: [string, Omit<ParsedLeadSource, 'raw'>][] = [
   [
     'AzureMarketplace-INS | contoso.contoso-crm-connector',
-    { source: 'AzureMarketplace', sourceLabel: 'Azure Marketplace', action: 'INS', actionLabel: 'Install', offer: 'contoso.contoso-crm-connector', publisherId: 'contoso', offerId: 'contoso-crm-connector' },
+    {
+      source: 'AzureMarketplace',
+      sourceLabel: 'Azure Marketplace',
+      action: 'INS',
+      actionLabel: 'Install',
+      offer: 'contoso.contoso-crm-connector',
+      publisherId: 'contoso',
+      offerId: 'contoso-crm-connector',
+    },
   ],
   [
     'AppSource (SPZA)-PLT|Contoso CRM Connector',
-    { source: 'AppSource', sourceLabel: 'AppSource', action: 'PLT', actionLabel: 'Contact me', offer: 'Contoso CRM Connector', publisherId: null, offerId: null },
+    {
+      source: 'AppSource',
+      sourceLabel: 'AppSource',
+      action: 'PLT',
+      actionLabel: 'Contact me',
+      offer: 'Contoso CRM Connector',
+      publisherId: null,
+      offerId: null,
+    },
   ],
   [
     'AzurePortal-Create|contoso.vm-offer',
-    { source: 'AzurePortal', sourceLabel: 'Azure portal', action: 'Create', actionLabel: 'Create', offer: 'contoso.vm-offer', publisherId: 'contoso', offerId: 'vm-offer' },
+    {
+      source: 'AzurePortal',
+      sourceLabel: 'Azure portal',
+      action: 'Create',
+      actionLabel: 'Create',
+      offer: 'contoso.vm-offer',
+      publisherId: 'contoso',
+      offerId: 'vm-offer',
+    },
   ],
   [
     'AzureMarketplace-StartTestDrive | contoso.testdrive',
-    { source: 'AzureMarketplace', sourceLabel: 'Azure Marketplace', action: 'StartTestDrive', actionLabel: 'Test drive', offer: 'contoso.testdrive', publisherId: 'contoso', offerId: 'testdrive' },
+    {
+      source: 'AzureMarketplace',
+      sourceLabel: 'Azure Marketplace',
+      action: 'StartTestDrive',
+      actionLabel: 'Test drive',
+      offer: 'contoso.testdrive',
+      publisherId: 'contoso',
+      offerId: 'testdrive',
+    },
   ],
   [
     'AppSource-DNC | fabrikam.erp',
-    { source: 'AppSource', sourceLabel: 'AppSource', action: 'DNC', actionLabel: 'Do not contact', offer: 'fabrikam.erp', publisherId: 'fabrikam', offerId: 'erp' },
+    {
+      source: 'AppSource',
+      sourceLabel: 'AppSource',
+      action: 'DNC',
+      actionLabel: 'Do not contact',
+      offer: 'fabrikam.erp',
+      publisherId: 'fabrikam',
+      offerId: 'erp',
+    },
   ],
   [
     'AzurePortal-Create',
-    { source: 'AzurePortal', sourceLabel: 'Azure portal', action: 'Create', actionLabel: 'Create', offer: null, publisherId: null, offerId: null },
+    {
+      source: 'AzurePortal',
+      sourceLabel: 'Azure portal',
+      action: 'Create',
+      actionLabel: 'Create',
+      offer: null,
+      publisherId: null,
+      offerId: null,
+    },
   ],
-  ['|contoso.offer', { source: null, sourceLabel: '', action: null, actionLabel: '', offer: 'contoso.offer', publisherId: 'contoso', offerId: 'offer' }],
-  ['', { source: null, sourceLabel: '', action: null, actionLabel: '', offer: null, publisherId: null, offerId: null }],
+  [
+    '|contoso.offer',
+    {
+      source: null,
+      sourceLabel: '',
+      action: null,
+      actionLabel: '',
+      offer: 'contoso.offer',
+      publisherId: 'contoso',
+      offerId: 'offer',
+    },
+  ],
+  [
+    '',
+    {
+      source: null,
+      sourceLabel: '',
+      action: null,
+      actionLabel: '',
+      offer: null,
+      publisherId: null,
+      offerId: null,
+    },
+  ],
   [
     'azuremarketplace-ins|Contoso.CRM',
-    { source: 'AzureMarketplace', sourceLabel: 'Azure Marketplace', action: 'INS', actionLabel: 'Install', offer: 'Contoso.CRM', publisherId: 'Contoso', offerId: 'CRM' },
+    {
+      source: 'AzureMarketplace',
+      sourceLabel: 'Azure Marketplace',
+      action: 'INS',
+      actionLabel: 'Install',
+      offer: 'Contoso.CRM',
+      publisherId: 'Contoso',
+      offerId: 'CRM',
+    },
   ],
   [
     'AzureMarketplace-starttestdrive | | contoso.x | extra',
-    { source: 'AzureMarketplace', sourceLabel: 'Azure Marketplace', action: 'StartTestDrive', actionLabel: 'Test drive', offer: 'contoso.x', publisherId: 'contoso', offerId: 'x' },
+    {
+      source: 'AzureMarketplace',
+      sourceLabel: 'Azure Marketplace',
+      action: 'StartTestDrive',
+      actionLabel: 'Test drive',
+      offer: 'contoso.x',
+      publisherId: 'contoso',
+      offerId: 'x',
+    },
   ],
   [
     'NewChannel-FreeTrial | Contoso Suite',
-    { source: 'NewChannel', sourceLabel: 'NewChannel', action: 'FreeTrial', actionLabel: 'FreeTrial', offer: 'Contoso Suite', publisherId: null, offerId: null },
+    {
+      source: 'NewChannel',
+      sourceLabel: 'NewChannel',
+      action: 'FreeTrial',
+      actionLabel: 'FreeTrial',
+      offer: 'Contoso Suite',
+      publisherId: null,
+      offerId: null,
+    },
   ],
-  ['PLT', { source: null, sourceLabel: '', action: 'PLT', actionLabel: 'Contact me', offer: null, publisherId: null, offerId: null }],
+  [
+    'PLT',
+    {
+      source: null,
+      sourceLabel: '',
+      action: 'PLT',
+      actionLabel: 'Contact me',
+      offer: null,
+      publisherId: null,
+      offerId: null,
+    },
+  ],
 ];
 
 describe('parseLeadSource', () => {
@@ -79,7 +184,11 @@ describe('parseLeadSource', () => {
   });
 
   it('reads every documented source × action × offer combination, with or without spaces around the bar', () => {
-    const sources = { AzureMarketplace: 'AzureMarketplace', AzurePortal: 'AzurePortal', 'AppSource (SPZA)': 'AppSource' } as const;
+    const sources = {
+      AzureMarketplace: 'AzureMarketplace',
+      AzurePortal: 'AzurePortal',
+      'AppSource (SPZA)': 'AppSource',
+    } as const;
     const actions = ['INS', 'PLT', 'DNC', 'Create', 'StartTestDrive'] as const;
     fc.assert(
       fc.property(

@@ -55,13 +55,28 @@ describe('normalizeHttpsLead', () => {
       customerProfile: {
         name: 'Contoso SARL',
         address: { country: 'FR' },
-        team: [{ firstName: 'Jane', lastName: 'Doe', email: 'Jane@Contoso.com', phoneNumber: '+33 1 23 45 67 89', title: 'CTO' }],
+        team: [
+          {
+            firstName: 'Jane',
+            lastName: 'Doe',
+            email: 'Jane@Contoso.com',
+            phoneNumber: '+33 1 23 45 67 89',
+            title: 'CTO',
+          },
+        ],
       },
       details: { customerRequestedContact: true, notes: 'Please call me' },
     });
     expect(r.raw).toBe(body);
-    expect(r.marketplace?.leadSource).toMatchObject({ source: 'AppSource', action: 'PLT', publisherId: 'contoso', offerId: 'crm' });
-    expect(r.marketplace?.actions).toEqual([{ action: 'PLT', leadSource: body.LeadSource, receivedAt: NOW, description: 'Please call me' }]);
+    expect(r.marketplace?.leadSource).toMatchObject({
+      source: 'AppSource',
+      action: 'PLT',
+      publisherId: 'contoso',
+      offerId: 'crm',
+    });
+    expect(r.marketplace?.actions).toEqual([
+      { action: 'PLT', leadSource: body.LeadSource, receivedAt: NOW, description: 'Please call me' },
+    ]);
     expect(lead.dedupeKey).toBe('jane@contoso.com|contoso.crm');
     expect(r.marketplace?.dedupeKey).toBe(lead.dedupeKey);
     expect(lead.isTest).toBe(false);
@@ -79,7 +94,11 @@ describe('normalizeHttpsLead', () => {
         ctx,
       ),
     );
-    expect(lower.referral.customerProfile.team[0]).toMatchObject({ firstName: 'Jane', lastName: 'Doe', email: 'jane@contoso.com' });
+    expect(lower.referral.customerProfile.team[0]).toMatchObject({
+      firstName: 'Jane',
+      lastName: 'Doe',
+      email: 'jane@contoso.com',
+    });
     expect(lower.referral.customerProfile.name).toBe('Contoso');
     expect(lower.referral.marketplace?.leadSource.action).toBe('INS');
     expect(lower.referral.details.customerRequestedContact).toBeNull();
@@ -87,14 +106,21 @@ describe('normalizeHttpsLead', () => {
   });
 
   it('uses ActionCode when LeadSource has no action, and the offer title for the key when there is no offer id', () => {
-    const lead = ok(normalizeHttpsLead({ UserDetails: { Email: 'a@b.se' }, ActionCode: 'plt', OfferTitle: ' Contoso CRM ' }, ctx));
+    const lead = ok(
+      normalizeHttpsLead(
+        { UserDetails: { Email: 'a@b.se' }, ActionCode: 'plt', OfferTitle: ' Contoso CRM ' },
+        ctx,
+      ),
+    );
     expect(lead.referral.details.customerRequestedContact).toBe(true);
     expect(lead.referral.marketplace?.actions[0]?.action).toBe('PLT');
     expect(lead.dedupeKey).toBe('a@b.se|contoso crm');
   });
 
   it('marks test leads wherever MSFT_TEST appears', () => {
-    const lead = ok(normalizeHttpsLead({ ...body, UserDetails: { ...body.UserDetails, LastName: 'msft_test' } }, ctx));
+    const lead = ok(
+      normalizeHttpsLead({ ...body, UserDetails: { ...body.UserDetails, LastName: 'msft_test' } }, ctx),
+    );
     expect(lead.isTest).toBe(true);
     expect(lead.referral.marketplace?.isTest).toBe(true);
   });
@@ -102,7 +128,12 @@ describe('normalizeHttpsLead', () => {
   it('keeps leads with only a company or a phone, but refuses those with nothing to contact', () => {
     expect(normalizeHttpsLead({ UserDetails: { Company: 'Contoso' } }, ctx).ok).toBe(true);
     expect(normalizeHttpsLead({ UserDetails: { Phone: '+46 8 123' } }, ctx).ok).toBe(true);
-    expect(normalizeHttpsLead({ UserDetails: { Country: 'SE', Title: '' }, LeadSource: 'AzurePortal-Create' }, ctx)).toEqual({ ok: false, reason: 'no_customer_fields' });
+    expect(
+      normalizeHttpsLead(
+        { UserDetails: { Country: 'SE', Title: '' }, LeadSource: 'AzurePortal-Create' },
+        ctx,
+      ),
+    ).toEqual({ ok: false, reason: 'no_customer_fields' });
     expect(normalizeHttpsLead({}, ctx)).toEqual({ ok: false, reason: 'no_customer_fields' });
   });
 
@@ -113,8 +144,12 @@ describe('normalizeHttpsLead', () => {
   });
 
   it('never merges two leads without an email', () => {
-    const a = ok(normalizeHttpsLead({ UserDetails: { Company: 'Uni' }, OfferTitle: 'X' }, { ...ctx, id: 'a' }));
-    const b = ok(normalizeHttpsLead({ UserDetails: { Company: 'Uni' }, OfferTitle: 'X' }, { ...ctx, id: 'b' }));
+    const a = ok(
+      normalizeHttpsLead({ UserDetails: { Company: 'Uni' }, OfferTitle: 'X' }, { ...ctx, id: 'a' }),
+    );
+    const b = ok(
+      normalizeHttpsLead({ UserDetails: { Company: 'Uni' }, OfferTitle: 'X' }, { ...ctx, id: 'b' }),
+    );
     expect(a.dedupeKey).not.toBe(b.dedupeKey);
   });
 
@@ -135,7 +170,13 @@ describe('normalizeTableRow', () => {
     RowKey: '5c1f0e8a',
     Timestamp: '2025-03-31T08:00:05.123Z',
     ProductId: 'contoso.crm',
-    CustomerInfo: JSON.stringify({ FirstName: 'Sven', LastName: 'Svensson', Email: 'sven@fabrikam.se', Company: 'Fabrikam AB', Country: 'SE' }),
+    CustomerInfo: JSON.stringify({
+      FirstName: 'Sven',
+      LastName: 'Svensson',
+      Email: 'sven@fabrikam.se',
+      Company: 'Fabrikam AB',
+      Country: 'SE',
+    }),
     LeadSource: 'AzureMarketplace-INS|Contoso CRM',
     ActionCode: 'INS',
     PublisherDisplayName: 'Contoso',
@@ -155,25 +196,53 @@ describe('normalizeTableRow', () => {
   });
 
   it('falls back to Timestamp, then to now, for the creation time', () => {
-    expect(ok(normalizeTableRow({ ...row, CreatedTime: 'garbage' }, ctx)).referral.createdDateTime).toBe('2025-03-31T08:00:05.123Z');
-    expect(ok(normalizeTableRow({ ...row, CreatedTime: '2025-03-31T10:00:00+02:00' }, ctx)).referral.createdDateTime).toBe('2025-03-31T08:00:00.000Z');
-    expect(ok(normalizeTableRow({ ...row, CreatedTime: undefined, Timestamp: undefined }, ctx)).referral.createdDateTime).toBe(NOW);
+    expect(ok(normalizeTableRow({ ...row, CreatedTime: 'garbage' }, ctx)).referral.createdDateTime).toBe(
+      '2025-03-31T08:00:05.123Z',
+    );
+    expect(
+      ok(normalizeTableRow({ ...row, CreatedTime: '2025-03-31T10:00:00+02:00' }, ctx)).referral
+        .createdDateTime,
+    ).toBe('2025-03-31T08:00:00.000Z');
+    expect(
+      ok(normalizeTableRow({ ...row, CreatedTime: undefined, Timestamp: undefined }, ctx)).referral
+        .createdDateTime,
+    ).toBe(NOW);
   });
 
   it('reports invalid CustomerInfo JSON instead of throwing', () => {
-    expect(normalizeTableRow({ ...row, CustomerInfo: '{"Email": ' }, ctx)).toEqual({ ok: false, reason: 'invalid_customer_info' });
-    expect(normalizeTableRow({ ...row, CustomerInfo: '"just a string"' }, ctx)).toEqual({ ok: false, reason: 'invalid_customer_info' });
+    expect(normalizeTableRow({ ...row, CustomerInfo: '{"Email": ' }, ctx)).toEqual({
+      ok: false,
+      reason: 'invalid_customer_info',
+    });
+    expect(normalizeTableRow({ ...row, CustomerInfo: '"just a string"' }, ctx)).toEqual({
+      ok: false,
+      reason: 'invalid_customer_info',
+    });
   });
 
   it('accepts lower-case column names and a test lead in CustomerInfo', () => {
-    const lead = ok(normalizeTableRow({ customerinfo: JSON.stringify({ email: 'MSFT_TEST@contoso.com' }), productid: 'contoso.crm' }, ctx));
+    const lead = ok(
+      normalizeTableRow(
+        { customerinfo: JSON.stringify({ email: 'MSFT_TEST@contoso.com' }), productid: 'contoso.crm' },
+        ctx,
+      ),
+    );
     expect(lead.isTest).toBe(true);
   });
 
   it('never throws on arbitrary values and JSON', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.anything(), fc.jsonValue(), fc.record({ CustomerInfo: fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v))) })),
+        fc.oneof(
+          fc.anything(),
+          fc.jsonValue(),
+          fc.record({
+            CustomerInfo: fc.oneof(
+              fc.string(),
+              fc.jsonValue().map((v) => JSON.stringify(v)),
+            ),
+          }),
+        ),
         (value) => {
           const result = normalizeTableRow(value, ctx);
           if (result.ok) expect(ReferralSchema.safeParse(result.referral).success).toBe(true);
@@ -204,12 +273,18 @@ describe('isTestLead and dedupeKey', () => {
 
 describe('mergeMarketplaceAction', () => {
   const install = ok(
-    normalizeHttpsLead({ UserDetails: { Email: 'jane@contoso.com' }, LeadSource: 'AzureMarketplace-INS|contoso.crm' }, ctx),
+    normalizeHttpsLead(
+      { UserDetails: { Email: 'jane@contoso.com' }, LeadSource: 'AzureMarketplace-INS|contoso.crm' },
+      ctx,
+    ),
   );
   const later = '2025-04-02T09:00:00.000Z';
   const contactMe = ok(
     normalizeHttpsLead(
-      { UserDetails: { Email: 'JANE@contoso.com', FirstName: 'Jane', Phone: '+33 1', Company: 'Contoso' }, LeadSource: 'AppSource (SPZA)-PLT|contoso.crm' },
+      {
+        UserDetails: { Email: 'JANE@contoso.com', FirstName: 'Jane', Phone: '+33 1', Company: 'Contoso' },
+        LeadSource: 'AppSource (SPZA)-PLT|contoso.crm',
+      },
       { ...ctx, id: 'lead-2', now: later },
     ),
   );
@@ -221,7 +296,11 @@ describe('mergeMarketplaceAction', () => {
     expect(merged.updatedDateTime).toBe(later);
     expect(merged.marketplace?.actions.map((a) => a.action)).toEqual(['INS', 'PLT']);
     expect(merged.marketplace?.actions[1]?.raw).toBe(contactMe.referral.raw);
-    expect(merged.customerProfile.team[0]).toMatchObject({ email: 'jane@contoso.com', firstName: 'Jane', phoneNumber: '+33 1' });
+    expect(merged.customerProfile.team[0]).toMatchObject({
+      email: 'jane@contoso.com',
+      firstName: 'Jane',
+      phoneNumber: '+33 1',
+    });
     expect(merged.customerProfile.name).toBe('jane@contoso.com');
     expect(merged.details.customerRequestedContact).toBe(true);
     expect(ReferralSchema.safeParse(merged).success).toBe(true);
@@ -236,7 +315,15 @@ describe('mergeMarketplaceAction', () => {
   });
 
   it('a real lead merged with a test lead stays visible', () => {
-    const test = ok(normalizeHttpsLead({ UserDetails: { Email: 'jane@contoso.com', Company: 'MSFT_TEST' }, LeadSource: 'AzureMarketplace-INS|contoso.crm' }, { ...ctx, now: later }));
+    const test = ok(
+      normalizeHttpsLead(
+        {
+          UserDetails: { Email: 'jane@contoso.com', Company: 'MSFT_TEST' },
+          LeadSource: 'AzureMarketplace-INS|contoso.crm',
+        },
+        { ...ctx, now: later },
+      ),
+    );
     expect(mergeMarketplaceAction(install.referral, test, later).marketplace?.isTest).toBe(false);
   });
 });
