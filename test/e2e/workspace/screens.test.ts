@@ -26,9 +26,11 @@ describe('keyboard, pipeline, themes and zoom', () => {
     await until(async () => (await current()) === ids[2], 'j j to move down two');
     await page.keyboard.press('k');
     await until(async () => (await current()) === ids[1], 'k to move up');
-    expect(await page.locator('.detail h2').textContent()).toBe(
-      await page.locator(`.lead-row[data-referral-id="${ids[1]}"] .lead-row-customer`).textContent(),
-    );
+    // The detail pane follows the selection once its live query has read the referral.
+    const selectedCustomer = await page
+      .locator(`.lead-row[data-referral-id="${ids[1]}"] .lead-row-customer`)
+      .textContent();
+    await expect.poll(() => page.locator('.detail h2').textContent()).toBe(selectedCustomer);
 
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
