@@ -77,7 +77,7 @@ describe('accept, decline, mark won and lost', () => {
     expect((copy.data['details'] as Record<string, unknown>)['dealValue']).toBe(12500);
     expect(copy.data['externalReferenceId']).toBe('CRM-42');
     // The detail pane follows: Accepted, with the deal fields and the new team member.
-    expect(await page.locator('.detail .chip-stage').textContent()).toBe('Accepted');
+    await expect.poll(() => page.locator('.detail .chip-stage').textContent()).toBe('Accepted');
     expect(await page.locator('.detail').getByText('sam.seller@contoso.example').count()).toBeGreaterThan(0);
     expect(await page.locator('.detail').getByText('Mar 31, 2027').count()).toBe(1);
     await screenshot(page, 'detail-accepted');

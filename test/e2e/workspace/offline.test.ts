@@ -67,7 +67,9 @@ describe('offline', () => {
     await page.getByLabel('Sort').selectOption('newest');
     await expect.poll(() => rowById(page, acceptId).locator('.pending-marker').count()).toBe(1);
     await rowById(page, acceptId).locator('.lead-row-main').click();
-    expect(await page.locator('.detail .banner-pending').textContent()).toBe('1 change waits to sync.');
+    await expect
+      .poll(() => page.locator('.detail .banner-pending').textContent())
+      .toBe('1 change waits to sync.');
     await screenshot(page, 'offline-pending');
     expect((await serviceReferral(h, acceptId)).substatus).toBe('Received');
 
