@@ -21,6 +21,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
@@ -34,6 +35,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 240_000,
           fileParallelism: false,
+          // A browser and the service share 2 cores with the rest of the run: a UI that follows a
+          // change within a second on an idle machine may need several under load.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],
