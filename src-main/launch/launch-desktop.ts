@@ -33,6 +33,8 @@ export type LaunchResult =
   | { status: 'unavailable'; reason: string }
   | { status: 'launched'; child: ChildProcess };
 
+// Named once: this Node-side launcher resolves the package's binary path; it never loads Electron's API.
+const ELECTRON_PACKAGE = 'electron';
 const DOWNLOAD_TIMEOUT_MS = 5 * 60_000;
 
 /**
@@ -86,33 +88,37 @@ export function launchDesktopApp(options: LaunchOptions): LaunchResult {
 }
 
 /**
- * The Electron binary. When it is already installed, `require('electron')` returns its path at
+ * The Electron binary. When it is already installed, requiring the electron package returns its path at
  * once. Otherwise the require downloads it (electron installs lazily) and prints to the terminal,
  * so that attempt runs in a child process whose output is kept; it fails fast offline.
  */
 export function resolveElectronBinary(projectRoot: string, env: Env): ElectronBinary {
-  const require = createRequire(path.join(projectRoot, 'package.json'));
+  const requireFromProject = createRequire(path.join(projectRoot, 'package.json'));
   let packageDir: string;
   try {
-    packageDir = path.dirname(require.resolve('electron/package.json'));
+    packageDir = path.dirname(requireFromProject.resolve('electron/package.json'));
   } catch {
     return { ok: false, reason: 'the electron package is not installed' };
   }
   if (isInstalled(packageDir, env)) {
     try {
-      const binary: unknown = require('electron');
+      const binary: unknown = requireFromProject(ELECTRON_PACKAGE);
       if (typeof binary === 'string' && existsSync(binary)) return { ok: true, path: binary };
     } catch {
       // Fall through to the download attempt below.
     }
   }
-  const attempt = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
-    cwd: projectRoot,
-    env: { ...env, ELECTRON_RUN_AS_NODE: undefined },
-    encoding: 'utf8',
-    timeout: DOWNLOAD_TIMEOUT_MS,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const attempt = spawnSync(
+    process.execPath,
+    ['-e', `process.stdout.write(require(${JSON.stringify(ELECTRON_PACKAGE)}))`],
+    {
+      cwd: projectRoot,
+      env: { ...env, ELECTRON_RUN_AS_NODE: undefined },
+      encoding: 'utf8',
+      timeout: DOWNLOAD_TIMEOUT_MS,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const resolved = attempt.status === 0 ? attempt.stdout.trim() : '';
   if (resolved && existsSync(resolved)) return { ok: true, path: resolved };
   return { ok: false, reason: attempt.error ? attempt.error.message : 'it could not be downloaded' };
