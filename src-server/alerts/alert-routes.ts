@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { TABS } from '../../src-shared/index';
-import { authenticate, requireAdmin } from '../auth/authenticate';
 import type { ServiceContext } from '../context';
 import { notFound, parseInput } from '../http/errors';
-import { currentEventId, DeliveryQuerySchema, listDeliveries } from '../webhooks/delivery-log';
+import { currentEventId } from '../webhooks/delivery-log';
 import type { OutboundQueue } from '../webhooks/outbound-queue';
+import { adminOf, registerTargetRoutes } from '../webhooks/target-routes';
 
 // Alert rules (admin): "email these people about every new referral in this tab / with this
 // qualification". Empty tabs or qualifications mean any. Test leads are left out unless asked.
@@ -18,8 +18,6 @@ const CreateSchema = z.object({
   qualifications: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
   includeTestLeads: z.boolean().default(false),
 });
-const IdParamsSchema = z.object({ id: z.string().min(1).max(200) });
-
 interface RuleRow {
   id: string;
   name: string;
@@ -49,11 +47,7 @@ export function registerAlertRoutes(
   queue: OutboundQueue,
   smtpConfigured: boolean,
 ): void {
-  const admin = async (request: Parameters<typeof authenticate>[1]) => {
-    const principal = await authenticate(ctx, request);
-    requireAdmin(principal);
-    return principal;
-  };
+  const admin = (request: Parameters<typeof adminOf>[1]) => adminOf(ctx, request);
   const own = async (orgId: string, id: string): Promise<RuleRow> => {
     const rows = await ctx.db.query<RuleRow>(
       `${SELECT} WHERE id = $1 AND org_id = $2 AND deleted_at IS NULL`,
@@ -103,28 +97,5 @@ export function registerAlertRoutes(
     return { value: rows.map(view), smtpConfigured };
   });
 
-  server.delete('/v1/alerts/rules/:id', async (request, reply) => {
-    const principal = await admin(request);
-    const { id } = parseInput(IdParamsSchema, request.params, 'path');
-    await own(principal.orgId, id);
-    await ctx.db.query('UPDATE alert_rules SET deleted_at = $3 WHERE id = $1 AND org_id = $2', [
-      id,
-      principal.orgId,
-      ctx.now().toISOString(),
-    ]);
-    return reply.code(204).send();
-  });
-
-  server.get('/v1/alerts/rules/:id/deliveries', async (request) => {
-    const principal = await admin(request);
-    const { id } = parseInput(IdParamsSchema, request.params, 'path');
-    await own(principal.orgId, id);
-    return listDeliveries(
-      ctx.db,
-      principal.orgId,
-      'email',
-      id,
-      parseInput(DeliveryQuerySchema, request.query, 'query'),
-    );
-  });
+  registerTargetRoutes(server, ctx, { path: '/v1/alerts/rules', table: 'alert_rules', sink: 'email', own });
 }

@@ -1,13 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { authenticate, requireAdmin } from '../auth/authenticate';
 import type { ServiceContext } from '../context';
 import { notFound, parseInput } from '../http/errors';
-import { currentEventId, DeliveryQuerySchema, listDeliveries } from './delivery-log';
+import { currentEventId } from './delivery-log';
 import type { OutboundQueue } from './outbound-queue';
 import type { SecretBox } from './secret-box';
 import { WEBHOOK_EVENTS } from './webhook-sink';
+import { adminOf, IdParamsSchema, registerTargetRoutes } from './target-routes';
 
 // Webhook subscriptions (admin). The secret is returned once, at creation, and stored encrypted.
 
@@ -36,8 +36,6 @@ const CreateSchema = z.object({
     .transform((e) => [...new Set(e)]),
   secret: z.string().min(16, 'must have at least 16 characters').max(200).optional(),
 });
-const IdParamsSchema = z.object({ id: z.string().min(1).max(200) });
-
 interface SubscriptionRow {
   id: string;
   url: string;
@@ -58,11 +56,7 @@ export function registerWebhookRoutes(
   box: SecretBox,
   queue: OutboundQueue,
 ): void {
-  const admin = async (request: Parameters<typeof authenticate>[1]) => {
-    const principal = await authenticate(ctx, request);
-    requireAdmin(principal);
-    return principal;
-  };
+  const admin = (request: Parameters<typeof adminOf>[1]) => adminOf(ctx, request);
   const own = async (orgId: string, id: string): Promise<SubscriptionRow> => {
     const rows = await ctx.db.query<SubscriptionRow>(
       'SELECT id, url, events, created_at FROM webhook_subscriptions WHERE id = $1 AND org_id = $2 AND deleted_at IS NULL',
@@ -111,29 +105,10 @@ export function registerWebhookRoutes(
     return view(await own(principal.orgId, id));
   });
 
-  server.delete('/v1/webhooks/:id', async (request, reply) => {
-    const principal = await admin(request);
-    const { id } = parseInput(IdParamsSchema, request.params, 'path');
-    await own(principal.orgId, id);
-    // Soft delete: the delivery log stays readable for the audit trail; pending ones die unsent.
-    await ctx.db.query('UPDATE webhook_subscriptions SET deleted_at = $3 WHERE id = $1 AND org_id = $2', [
-      id,
-      principal.orgId,
-      ctx.now().toISOString(),
-    ]);
-    return reply.code(204).send();
-  });
-
-  server.get('/v1/webhooks/:id/deliveries', async (request) => {
-    const principal = await admin(request);
-    const { id } = parseInput(IdParamsSchema, request.params, 'path');
-    await own(principal.orgId, id);
-    return listDeliveries(
-      ctx.db,
-      principal.orgId,
-      'webhook',
-      id,
-      parseInput(DeliveryQuerySchema, request.query, 'query'),
-    );
+  registerTargetRoutes(server, ctx, {
+    path: '/v1/webhooks',
+    table: 'webhook_subscriptions',
+    sink: 'webhook',
+    own,
   });
 }
